@@ -1,0 +1,53 @@
+package io.leadflow.capture.api;
+
+import io.leadflow.capture.domain.CaptureService;
+import io.leadflow.capture.domain.Channel;
+import io.leadflow.capture.domain.LeadSubmission;
+import io.leadflow.web.InvalidRequestException;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
+import java.util.UUID;
+
+/** The public JSON capture endpoint used by the snippet, integrations and imports. */
+@Path("/api/v1/leads")
+public class LeadResource {
+
+    private final CaptureService capture;
+
+    public LeadResource(CaptureService capture) {
+        this.capture = capture;
+    }
+
+    /** What a successful capture answers: the lead's id, to correlate with later events. */
+    public record Accepted(UUID leadId, String status) {
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Capture a lead", description = "Validates, stores and announces a lead (LeadCaptured). "
+            + "The same Idempotency-Key always answers with the lead it first created.")
+    @APIResponse(responseCode = "202", description = "Captured; enrichment, scoring and routing follow asynchronously")
+    @APIResponse(responseCode = "400", description = "Invalid; the problem body names each bad field, nothing was stored")
+    public Uni<Response> capture(LeadSubmission submission, @HeaderParam("Idempotency-Key") String idempotencyKey) {
+        if (submission == null) {
+            return Uni.createFrom().failure(new InvalidRequestException("body", "a JSON object is required"));
+        }
+        if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 200)) {
+            return Uni.createFrom().failure(new InvalidRequestException("Idempotency-Key", "must be 1 to 200 characters"));
+        }
+        return capture.capture(submission, Channel.API, idempotencyKey)
+                .map(captured -> Response.accepted(new Accepted(captured.leadId(), "captured"))
+                        .header("Idempotent-Replayed", captured.replayed() ? "true" : null)
+                        .build());
+    }
+}

@@ -1,0 +1,38 @@
+package io.leadflow.capture.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithParentName;
+
+import java.util.Map;
+
+/** Capture settings; per-form settings move to the forms admin API later. */
+@ConfigMapping(prefix = "leadflow.capture")
+public interface CaptureConfig {
+
+    /** Settings of forms that have no entry under {@code leadflow.capture.forms.<formId>}. */
+    @WithParentName
+    FormSettings defaultForm();
+
+    /** Per client address limits of the public endpoints. */
+    RateLimit rateLimit();
+
+    interface RateLimit {
+        /** Sustained submissions per second from one address. */
+        @WithDefault("20")
+        double perSecond();
+
+        /** Submissions one address may send at once before the rate applies. */
+        @WithDefault("40")
+        int burst();
+    }
+
+    /** Per-form settings by form id. */
+    Map<String, FormSettings> forms();
+
+    interface FormSettings {
+        /** Where a browser goes after a successful HTML form post. */
+        @WithDefault("/thank-you.html")
+        String thankYouUrl();
+    }
+}

@@ -1,0 +1,69 @@
+package io.leadflow.capture.domain;
+
+import io.leadflow.capture.messaging.out.LeadCaptured;
+import io.leadflow.capture.repository.IdempotencyKeyRepository;
+import io.leadflow.capture.repository.LeadRepository;
+import io.leadflow.messaging.outbox.Outbox;
+import io.leadflow.web.InvalidRequestException;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+
+/** Records a valid submission as a lead and announces it with LeadCaptured, in one transaction. */
+@ApplicationScoped
+public class CaptureService {
+
+    private final LeadRepository leads;
+    private final IdempotencyKeyRepository idempotencyKeys;
+    private final Outbox outbox;
+
+    public CaptureService(LeadRepository leads, IdempotencyKeyRepository idempotencyKeys, Outbox outbox) {
+        this.leads = leads;
+        this.idempotencyKeys = idempotencyKeys;
+        this.outbox = outbox;
+    }
+
+    /** The outcome of a capture: the lead, and whether an earlier request with the same key made it. */
+    public record Captured(UUID leadId, boolean replayed) {
+    }
+
+    /**
+     * Validates and stores a submission. Invalid input throws {@link InvalidRequestException} before
+     * anything is written; with an idempotency key, a repeated request answers with the first lead.
+     */
+    public Uni<Captured> capture(LeadSubmission raw, Channel channel, String idempotencyKey) {
+        SubmissionValidator.Result result = SubmissionValidator.validate(raw);
+        if (!result.valid()) {
+            return Uni.createFrom().failure(new InvalidRequestException(result.errors()));
+        }
+        Lead lead = Lead.capture(result.submission(), channel, Instant.now().truncatedTo(ChronoUnit.MICROS));
+        return Panache.withTransaction(() -> {
+            if (idempotencyKey == null) {
+                return store(lead);
+            }
+            // The lead row must exist before the key row that references it; a lost race rolls both back.
+            return store(lead).chain(captured -> idempotencyKeys.claim(idempotencyKey, lead.id)
+                    .chain(claimed -> claimed
+                            ? Uni.createFrom().item(captured)
+                            : Uni.createFrom().failure(new KeyAlreadyUsed())));
+        }).onFailure(KeyAlreadyUsed.class).recoverWithUni(() -> Panache.withSession(
+                () -> idempotencyKeys.findById(idempotencyKey).map(key -> new Captured(key.leadId, true))));
+    }
+
+    private Uni<Captured> store(Lead lead) {
+        return leads.persistAndFlush(lead)
+                .chain(() -> outbox.append(LeadCaptured.TYPE, lead.id, LeadCaptured.of(lead)))
+                .replaceWith(new Captured(lead.id, false));
+    }
+
+    /** Signals a lost idempotency race so the transaction rolls back before the first lead is looked up. */
+    private static final class KeyAlreadyUsed extends RuntimeException {
+        KeyAlreadyUsed() {
+            super(null, null, false, false);
+        }
+    }
+}

@@ -1,0 +1,131 @@
+package io.leadflow.capture.domain;
+
+import io.leadflow.web.FieldError;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Normalises a submission (trim, Unicode NFC, lower-case e-mail domain, upper-case country) and
+ * checks every field, collecting all the reasons at once so a form can show them together.
+ * Pure logic: no I/O.
+ */
+public final class SubmissionValidator {
+
+    private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
+    // Pragmatic RFC 5321 shape: dot-atom local part, a domain of labels with a dot; no quoted locals.
+    private static final Pattern EMAIL = Pattern.compile(
+            "^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*"
+                    + "@([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.)+[A-Za-z]{2,63}$");
+    private static final Pattern PHONE = Pattern.compile("^[0-9+()./ \\-]{4,50}( ?(x|ext\\.?) ?[0-9]{1,6})?$");
+    private static final Pattern FORM_ID = Pattern.compile("^[A-Za-z0-9_-]{1,100}$");
+    private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}&&[^\\n\\t]]");
+
+    private SubmissionValidator() {
+    }
+
+    /** The normalised submission, or the list of everything wrong with it. */
+    public static Result validate(LeadSubmission raw) {
+        List<FieldError> errors = new ArrayList<>();
+        Fields f = new Fields(errors);
+
+        String email = f.text("email", raw.email(), 254, true);
+        if (email != null) {
+            if (!EMAIL.matcher(email).matches() || email.length() > 254) {
+                errors.add(new FieldError("email", "must be an e-mail address such as name@company.com"));
+            } else {
+                int at = email.lastIndexOf('@');
+                email = email.substring(0, at) + "@" + email.substring(at + 1).toLowerCase(Locale.ROOT);
+            }
+        }
+        String phone = f.text("phone", raw.phone(), 50, false);
+        if (phone != null && !PHONE.matcher(phone).matches()) {
+            errors.add(new FieldError("phone", "must be a phone number of digits, spaces and + ( ) - ."));
+        }
+        String country = f.text("country", raw.country(), 2, false);
+        if (country != null) {
+            country = country.toUpperCase(Locale.ROOT);
+            if (!COUNTRIES.contains(country)) {
+                errors.add(new FieldError("country", "must be an ISO 3166-1 alpha-2 country code such as FR or US"));
+            }
+        }
+        String formId = f.text("formId", raw.formId(), 100, false);
+        if (formId != null && !FORM_ID.matcher(formId).matches()) {
+            errors.add(new FieldError("formId", "may contain only letters, digits, '-' and '_'"));
+        }
+        Consent consent = raw.consent() == null ? null : new Consent(raw.consent().marketing(),
+                f.text("consent.text", raw.consent().text(), 2000, false),
+                f.text("consent.version", raw.consent().version(), 50, false));
+        Utm utm = raw.utm() == null ? null : new Utm(
+                f.text("utm.source", raw.utm().source(), 200, false),
+                f.text("utm.medium", raw.utm().medium(), 200, false),
+                f.text("utm.campaign", raw.utm().campaign(), 200, false),
+                f.text("utm.term", raw.utm().term(), 200, false),
+                f.text("utm.content", raw.utm().content(), 200, false));
+        LeadSubmission normalised = new LeadSubmission(email,
+                f.text("firstName", raw.firstName(), 100, false),
+                f.text("lastName", raw.lastName(), 100, false),
+                f.text("company", raw.company(), 200, false),
+                f.text("jobTitle", raw.jobTitle(), 200, false),
+                phone, country,
+                f.text("message", raw.message(), 5000, false),
+                consent, utm,
+                f.url("pageUrl", raw.pageUrl()),
+                f.url("referrer", raw.referrer()),
+                formId);
+        return new Result(errors.isEmpty() ? normalised : null, List.copyOf(errors));
+    }
+
+    /** Either a normalised submission (no errors) or the errors. */
+    public record Result(LeadSubmission submission, List<FieldError> errors) {
+        public boolean valid() {
+            return errors.isEmpty();
+        }
+    }
+
+    private record Fields(List<FieldError> errors) {
+
+        String text(String field, String value, int maxLength, boolean required) {
+            String cleaned = value == null ? null : Normalizer.normalize(value, Normalizer.Form.NFC).strip();
+            if (cleaned == null || cleaned.isEmpty()) {
+                if (required) {
+                    errors.add(new FieldError(field, "is required"));
+                }
+                return null;
+            }
+            if (CONTROL.matcher(cleaned).find()) {
+                errors.add(new FieldError(field, "must not contain control characters"));
+                return null;
+            }
+            if (cleaned.codePointCount(0, cleaned.length()) > maxLength) {
+                errors.add(new FieldError(field, "must be at most " + maxLength + " characters"));
+                return null;
+            }
+            return cleaned;
+        }
+
+        String url(String field, String value) {
+            String cleaned = text(field, value, 2048, false);
+            if (cleaned == null) {
+                return null;
+            }
+            try {
+                URI uri = new URI(cleaned);
+                String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+                if ((scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null) {
+                    return cleaned;
+                }
+            } catch (URISyntaxException e) {
+                // reported below
+            }
+            errors.add(new FieldError(field, "must be an absolute http(s) URL"));
+            return null;
+        }
+    }
+}

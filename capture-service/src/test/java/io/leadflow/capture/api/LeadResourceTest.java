@@ -1,0 +1,149 @@
+package io.leadflow.capture.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.leadflow.contracts.EventContracts;
+import io.leadflow.localstack.LocalStackTestResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.notNullValue;
+
+@QuarkusTest
+@QuarkusTestResource(value = LocalStackTestResource.class, initArgs = @ResourceArg(name = "database", value = "capture"))
+class LeadResourceTest {
+
+    @Inject
+    Pool db;
+
+    @Inject
+    ObjectMapper mapper;
+
+    private static final String ADA = """
+            {"email":"ada@%s","firstName":"Ada","lastName":"Lovelace","company":"Acme Robotics",
+             "jobTitle":"VP Sales","phone":"+44 20 7946 0958","country":"gb",
+             "consent":{"marketing":true,"text":"I agree","version":"2026-01"},
+             "utm":{"source":"google","medium":"cpc","campaign":"q4-demo"},
+             "pageUrl":"https://acme.example/demo","formId":"demo-request"}
+            """;
+
+    private static String uniqueDomain() {
+        return "acme-" + UUID.randomUUID().toString().substring(0, 8) + ".com";
+    }
+
+    private List<Row> rows(String sql, Object... params) {
+        return db.preparedQuery(sql).execute(Tuple.from(params)).await().atMost(Duration.ofSeconds(10)).stream().toList();
+    }
+
+    @Test
+    void aValidLeadIsStoredWithExactlyOneLeadCapturedEventInTheOutbox() throws Exception {
+        String domain = uniqueDomain();
+        String leadId = given().contentType("application/json").body(ADA.formatted(domain))
+                .when().post("/api/v1/leads")
+                .then().statusCode(202).body("leadId", notNullValue()).body("status", org.hamcrest.Matchers.is("captured"))
+                .extract().path("leadId");
+
+        List<Row> leads = rows("select email, country, utm_source from lead where id = $1", UUID.fromString(leadId));
+        assertThat(leads).hasSize(1);
+        assertThat(leads.get(0).getString("email")).isEqualTo("ada@" + domain);
+        assertThat(leads.get(0).getString("country")).isEqualTo("GB");
+
+        List<Row> events = rows("select id, aggregatetype, type, payload::text as payload from outbox where aggregateid = $1", leadId);
+        assertThat(events).hasSize(1);
+        Row event = events.get(0);
+        assertThat(event.getString("aggregatetype")).isEqualTo("capture");
+        assertThat(event.getString("type")).isEqualTo("LeadCaptured");
+        String payload = event.getString("payload");
+        assertThat(EventContracts.violations("LeadCaptured", payload)).isEmpty();
+        JsonNode json = mapper.readTree(payload);
+        assertThat(json.get("eventId").asText()).isEqualTo(event.getUUID("id").toString());
+        assertThat(json.get("leadId").asText()).isEqualTo(leadId);
+        assertThat(json.at("/utm/source").asText()).isEqualTo("google");
+        assertThat(json.get("channel").asText()).isEqualTo("api");
+    }
+
+    @Test
+    void anInvalidLeadGetsAProblemNamingEachFieldAndLeavesNoRow() {
+        String domain = uniqueDomain();
+        given().contentType("application/json")
+                .body("{\"email\":\"not-an-email@" + domain + "\",\"country\":\"Narnia\",\"pageUrl\":\"ftp://x\"}")
+                .when().post("/api/v1/leads")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("status", org.hamcrest.Matchers.is(400))
+                .body("errors.field", hasItems("country", "pageUrl"));
+
+        given().contentType("application/json").body("{\"firstName\":\"Ada\"}")
+                .when().post("/api/v1/leads")
+                .then().statusCode(400).body("errors.field", hasItems("email"))
+                .body("errors.reason", hasItems("is required"));
+
+        assertThat(rows("select 1 from lead where email like $1", "%@" + domain)).isEmpty();
+    }
+
+    @Test
+    void malformedJsonAndWrongTypesAreClientErrorsNotServerErrors() {
+        given().contentType("application/json").body("{\"email\": ")
+                .when().post("/api/v1/leads")
+                .then().statusCode(400).contentType("application/problem+json").body("errors.field", hasItems("body"));
+
+        given().contentType("application/json").body("{\"email\":\"ada@acme.com\",\"consent\":{\"marketing\":\"perhaps\"}}")
+                .when().post("/api/v1/leads")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItems("consent.marketing"));
+    }
+
+    @Test
+    void theSameIdempotencyKeyAnswersWithTheFirstLeadAndStoresNothingNew() {
+        String domain = uniqueDomain();
+        String key = UUID.randomUUID().toString();
+        String first = given().contentType("application/json").header("Idempotency-Key", key).body(ADA.formatted(domain))
+                .when().post("/api/v1/leads").then().statusCode(202).extract().path("leadId");
+        String second = given().contentType("application/json").header("Idempotency-Key", key).body(ADA.formatted(domain))
+                .when().post("/api/v1/leads").then().statusCode(202)
+                .header("Idempotent-Replayed", "true").extract().path("leadId");
+
+        assertThat(second).isEqualTo(first);
+        assertThat(rows("select 1 from lead where email = $1", "ada@" + domain)).hasSize(1);
+        assertThat(rows("select 1 from outbox where aggregateid = $1", first)).hasSize(1);
+    }
+
+    @Test
+    void anHtmlFormPostRedirectsToTheThankYouPage() {
+        String domain = uniqueDomain();
+        given().redirects().follow(false).contentType("application/x-www-form-urlencoded")
+                .formParam("email", "grace@" + domain).formParam("firstName", "Grace")
+                .formParam("utm_source", "linkedin").formParam("consent", "on").formParam("consentText", "I agree")
+                .when().post("/api/v1/forms/demo-request/submissions")
+                .then().statusCode(303).header("Location", containsString("/thank-you.html"));
+
+        List<Row> leads = rows("select channel, form_id, utm_source, consent_marketing from lead where email = $1", "grace@" + domain);
+        assertThat(leads).hasSize(1);
+        assertThat(leads.get(0).getString("channel")).isEqualTo("form");
+        assertThat(leads.get(0).getString("form_id")).isEqualTo("demo-request");
+        assertThat(leads.get(0).getString("utm_source")).isEqualTo("linkedin");
+        assertThat(leads.get(0).getBoolean("consent_marketing")).isTrue();
+    }
+
+    @Test
+    void anOversizedBodyIsRefused() {
+        String huge = "{\"email\":\"ada@acme.com\",\"message\":\"" + "x".repeat(70_000) + "\"}";
+        given().contentType("application/json").body(huge)
+                .when().post("/api/v1/leads")
+                .then().statusCode(413);
+    }
+}

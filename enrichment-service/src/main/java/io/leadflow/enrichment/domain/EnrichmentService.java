@@ -1,0 +1,52 @@
+package io.leadflow.enrichment.domain;
+
+import io.leadflow.enrichment.messaging.in.LeadCapturedIn;
+import io.leadflow.enrichment.messaging.out.LeadEnriched;
+import io.leadflow.enrichment.repository.LeadEnrichmentRepository;
+import io.leadflow.messaging.incoming.PoisonEventException;
+import io.leadflow.messaging.outbox.Outbox;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** Enriches a captured lead and publishes LeadEnriched; runs inside the consumer's inbox transaction. */
+@ApplicationScoped
+public class EnrichmentService {
+
+    private final EmailDomains emailDomains = EmailDomains.shipped();
+    private final LeadEnrichmentRepository enrichments;
+    private final Outbox outbox;
+
+    public EnrichmentService(LeadEnrichmentRepository enrichments, Outbox outbox) {
+        this.enrichments = enrichments;
+        this.outbox = outbox;
+    }
+
+    public Uni<Void> enrich(UUID leadId, LeadCapturedIn captured) {
+        Enrichment enrichment;
+        try {
+            enrichment = Enrichment.of(captured.email(), emailDomains);
+        } catch (IllegalArgumentException e) {
+            return Uni.createFrom().failure(new PoisonEventException("LeadCaptured " + leadId + ": " + e.getMessage(), e));
+        }
+        return enrichments.findById(leadId)
+                .map(existing -> existing == null ? newRow(leadId) : existing)
+                .invoke(row -> {
+                    row.emailDomain = enrichment.emailDomain();
+                    row.emailClass = enrichment.emailClass();
+                    row.companyDomain = enrichment.companyDomain();
+                    row.enrichedAt = Instant.now();
+                })
+                .chain(enrichments::persist)
+                .chain(() -> outbox.append(LeadEnriched.TYPE, leadId, LeadEnriched.of(captured, enrichment)))
+                .replaceWithVoid();
+    }
+
+    private static LeadEnrichment newRow(UUID leadId) {
+        LeadEnrichment row = new LeadEnrichment();
+        row.leadId = leadId;
+        return row;
+    }
+}

@@ -1,0 +1,27 @@
+package io.leadflow.enrichment.domain;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** The stored enrichment of one lead. */
+@Entity
+@Table(name = "lead_enrichment")
+public class LeadEnrichment {
+
+    @Id
+    @Column(name = "lead_id")
+    public UUID leadId;
+    @Column(name = "email_domain")
+    public String emailDomain;
+    @Column(name = "email_class")
+    public String emailClass;
+    @Column(name = "company_domain")
+    public String companyDomain;
+    @Column(name = "enriched_at")
+    public Instant enrichedAt;
+}

@@ -1,0 +1,75 @@
+package io.leadflow.messaging.outbox;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+
+/**
+ * Appends domain events to the service's outbox table inside the caller's reactive transaction.
+ * Nothing here talks to Kafka: Debezium relays committed rows, so an event exists if and only if
+ * the state change that caused it committed.
+ */
+@ApplicationScoped
+public class Outbox {
+
+    private static final String INSERT = """
+            insert into outbox (id, aggregatetype, aggregateid, type, payload, occurred_at)
+            values (cast(:id as uuid), :aggregateType, :leadId, :type, cast(:payload as jsonb), cast(:occurredAt as timestamptz))
+            """;
+
+    private final ObjectMapper mapper;
+    private final String aggregateType;
+
+    public Outbox(ObjectMapper mapper, @ConfigProperty(name = "leadflow.outbox.aggregate-type") String aggregateType) {
+        this.mapper = mapper;
+        this.aggregateType = aggregateType;
+    }
+
+    /**
+     * Writes one event. Must run inside a transaction ({@code Panache.withTransaction} or
+     * {@code @WithTransaction}); the payload is the envelope (eventId, eventType, leadId, occurredAt)
+     * followed by the fields of {@code body}.
+     */
+    public Uni<OutboxEvent> append(String eventType, UUID leadId, Object body) {
+        OutboxEvent event = toEvent(eventType, leadId, body, Instant.now());
+        return Panache.getSession()
+                .chain(session -> session.createNativeQuery(INSERT)
+                        .setParameter("id", event.id().toString())
+                        .setParameter("aggregateType", aggregateType)
+                        .setParameter("leadId", event.leadId())
+                        .setParameter("type", event.eventType())
+                        .setParameter("payload", event.payload())
+                        .setParameter("occurredAt", event.occurredAt().toString())
+                        .executeUpdate())
+                .replaceWith(event);
+    }
+
+    OutboxEvent toEvent(String eventType, UUID leadId, Object body, Instant now) {
+        // Microseconds: what PostgreSQL keeps, so the row and the payload say the same instant.
+        Instant occurredAt = now.truncatedTo(ChronoUnit.MICROS);
+        UUID id = UUID.randomUUID();
+        ObjectNode payload = mapper.createObjectNode()
+                .put("eventId", id.toString())
+                .put("eventType", eventType)
+                .put("leadId", leadId.toString())
+                .put("occurredAt", occurredAt.toString());
+        JsonNode fields = mapper.valueToTree(body);
+        if (!fields.isObject()) {
+            throw new IllegalArgumentException("an event body must be a JSON object, got " + fields.getNodeType());
+        }
+        fields.properties().forEach(field -> {
+            if (!payload.has(field.getKey())) {
+                payload.set(field.getKey(), field.getValue());
+            }
+        });
+        return new OutboxEvent(id, eventType, leadId.toString(), occurredAt, payload.toString());
+    }
+}

@@ -1,0 +1,26 @@
+package io.leadflow.scoring.domain;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** The current score of a lead. reasons holds the JSON array of {@link Reason}s. */
+@Entity
+@Table(name = "lead_score")
+public class LeadScore {
+
+    @Id
+    @Column(name = "lead_id")
+    public UUID leadId;
+    public int score;
+    public String grade;
+    public String reasons;
+    @Column(name = "rule_set_version")
+    public String ruleSetVersion;
+    @Column(name = "scored_at")
+    public Instant scoredAt;
+}

@@ -1,0 +1,81 @@
+package io.leadflow.scoring.domain;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.leadflow.messaging.outbox.Outbox;
+import io.leadflow.scoring.config.ScoringConfig;
+import io.leadflow.scoring.messaging.in.LeadEnrichedIn;
+import io.leadflow.scoring.messaging.in.OpportunityClosedIn;
+import io.leadflow.scoring.messaging.out.LeadScored;
+import io.leadflow.scoring.repository.LeadOutcomeRepository;
+import io.leadflow.scoring.repository.LeadScoreRepository;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Instant;
+import java.util.Set;
+import java.util.UUID;
+
+/** Scores leads and records outcomes; both run inside the consumer's inbox transaction. */
+@ApplicationScoped
+public class ScoringService {
+
+    private final RuleSet rules;
+    private final LeadScoreRepository scores;
+    private final LeadOutcomeRepository outcomes;
+    private final Outbox outbox;
+    private final ObjectMapper mapper;
+
+    public ScoringService(ScoringConfig config, LeadScoreRepository scores, LeadOutcomeRepository outcomes,
+                          Outbox outbox, ObjectMapper mapper) {
+        this.rules = new RuleSet(config.ruleSetVersion(), config.points(), Set.copyOf(config.targetCountries()),
+                Set.copyOf(config.intentForms()));
+        this.scores = scores;
+        this.outcomes = outcomes;
+        this.outbox = outbox;
+        this.mapper = mapper;
+    }
+
+    /** Scores the lead; LeadScored is published when the score or grade is new or changed. */
+    public Uni<Void> score(UUID leadId, LeadEnrichedIn enriched) {
+        ScoreCard card = rules.score(enriched.facts());
+        return scores.findById(leadId).chain(existing -> {
+            boolean changed = existing == null || existing.score != card.value() || !existing.grade.equals(card.grade());
+            LeadScore row = existing == null ? new LeadScore() : existing;
+            row.leadId = leadId;
+            row.score = card.value();
+            row.grade = card.grade();
+            row.reasons = json(card.reasons());
+            row.ruleSetVersion = card.ruleSetVersion();
+            row.scoredAt = Instant.now();
+            Uni<LeadScore> stored = scores.persist(row);
+            return changed
+                    ? stored.chain(() -> outbox.append(LeadScored.TYPE, leadId,
+                            new LeadScored(enriched.lead(), enriched.enrichment(), card))).replaceWithVoid()
+                    : stored.replaceWithVoid();
+        });
+    }
+
+    /** Stores a won/lost outcome against the lead; the same opportunity closing again overwrites it. */
+    public Uni<Void> recordOutcome(UUID leadId, OpportunityClosedIn closed) {
+        return outcomes.findById(closed.opportunityId()).chain(existing -> {
+            LeadOutcome row = existing == null ? new LeadOutcome() : existing;
+            row.opportunityId = closed.opportunityId();
+            row.leadId = leadId;
+            row.outcome = closed.outcome();
+            row.reason = closed.reason();
+            row.amount = closed.amount();
+            row.closedAt = closed.closedAt();
+            row.recordedAt = Instant.now();
+            return outcomes.persist(row).replaceWithVoid();
+        });
+    }
+
+    private String json(Object value) {
+        try {
+            return mapper.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
