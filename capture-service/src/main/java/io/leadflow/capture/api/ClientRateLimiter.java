@@ -4,7 +4,7 @@ import io.leadflow.capture.config.CaptureConfig;
 import io.leadflow.capture.domain.TokenBuckets;
 import io.leadflow.web.Problem;
 import io.vertx.core.http.HttpServerRequest;
-import jakarta.inject.Singleton;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
@@ -13,7 +13,9 @@ import java.util.List;
 import java.util.Optional;
 
 /** Public capture endpoints are rate-limited per client address, so one script cannot flood the pipeline. */
-@Singleton
+// Application-scoped (a client proxy): Quarkus REST builds its filters at static init, before
+// runtime config such as CaptureConfig exists; the real instance is made at the first request.
+@ApplicationScoped
 public class ClientRateLimiter {
 
     private final TokenBuckets buckets;

@@ -56,6 +56,7 @@ public class FormSubmissionResource {
     }
 
     private URI thankYouUrl(String formId) {
-        return URI.create(config.forms().getOrDefault(formId, config.defaultForm()).thankYouUrl());
+        CaptureConfig.FormSettings form = config.forms().get(formId);
+        return URI.create(form != null ? form.thankYouUrl() : config.thankYouUrl());
     }
 }

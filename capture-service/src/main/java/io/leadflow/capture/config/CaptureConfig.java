@@ -2,7 +2,6 @@ package io.leadflow.capture.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
-import io.smallrye.config.WithParentName;
 
 import java.util.Map;
 
@@ -10,9 +9,9 @@ import java.util.Map;
 @ConfigMapping(prefix = "leadflow.capture")
 public interface CaptureConfig {
 
-    /** Settings of forms that have no entry under {@code leadflow.capture.forms.<formId>}. */
-    @WithParentName
-    FormSettings defaultForm();
+    /** Where a browser goes after a successful HTML form post to a form with no entry of its own. */
+    @WithDefault("/thank-you.html")
+    String thankYouUrl();
 
     /** Per client address limits of the public endpoints. */
     RateLimit rateLimit();

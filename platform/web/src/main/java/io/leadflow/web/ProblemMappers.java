@@ -47,6 +47,12 @@ public class ProblemMappers {
                 uri.getPath(), List.of(new FieldError(field.isEmpty() ? "body" : field, reason)));
     }
 
+    // Quarkus REST ships its own mapper for this subtype; this one keeps the problem shape.
+    @ServerExceptionMapper
+    public Response mismatched(com.fasterxml.jackson.databind.exc.MismatchedInputException e, UriInfo uri) {
+        return unreadable(e, uri);
+    }
+
     @ServerExceptionMapper
     public Response notFound(NotFoundException e, UriInfo uri) {
         return Problem.response(404, "not-found", "Not found", e.getMessage(), uri.getPath(), List.of());
@@ -59,6 +65,10 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response http(WebApplicationException e, UriInfo uri) {
+        if (e.getCause() instanceof JsonProcessingException unreadableBody) {
+            // Quarkus REST wraps a body Jackson cannot parse in a plain 400: say which part was wrong.
+            return unreadable(unreadableBody, uri);
+        }
         int status = e.getResponse().getStatus();
         if (status == 401 || status == 403) {
             // Keep the security layer's own answer (and its WWW-Authenticate challenge).

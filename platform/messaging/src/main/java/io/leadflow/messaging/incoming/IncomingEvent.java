@@ -1,6 +1,7 @@
 package io.leadflow.messaging.incoming;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -61,8 +62,9 @@ public record IncomingEvent(UUID eventId, String eventType, UUID leadId, Instant
     /** Maps the payload to a consumer's own record; a payload that does not fit is poison. */
     public <T> T as(Class<T> type) {
         try {
-            return mapper.treeToValue(payload, type);
-        } catch (JsonProcessingException | IllegalArgumentException e) {
+            // Tolerant reader whatever the injected mapper says: producers may add fields at any time.
+            return mapper.readerFor(type).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).readValue(payload);
+        } catch (java.io.IOException | IllegalArgumentException e) {
             throw new PoisonEventException(eventType + " " + eventId + " does not fit " + type.getSimpleName()
                     + ": " + e.getMessage(), e);
         }

@@ -22,8 +22,10 @@ public class Outbox {
 
     private static final String INSERT = """
             insert into outbox (id, aggregatetype, aggregateid, type, payload, occurred_at)
-            values (cast(:id as uuid), :aggregateType, :leadId, :type, cast(:payload as jsonb), cast(:occurredAt as timestamptz))
+            values (cast(:id as uuid), :aggregateType, :leadId, :type, cast(cast(:payload as text) as jsonb), cast(cast(:occurredAt as text) as timestamptz))
             """;
+    // The double casts make the driver bind text: a bare jsonb cast of a String parameter would
+    // store a JSON string (double encoding) rather than the object.
 
     private final ObjectMapper mapper;
     private final String aggregateType;

@@ -1,0 +1,138 @@
+package io.leadflow.crm.domain;
+
+import io.leadflow.crm.messaging.in.LeadQualifiedIn;
+import io.leadflow.crm.messaging.out.OpportunityClosed;
+import io.leadflow.crm.messaging.out.OpportunityCreated;
+import io.leadflow.crm.repository.AccountRepository;
+import io.leadflow.crm.repository.ContactRepository;
+import io.leadflow.crm.repository.OpportunityRepository;
+import io.leadflow.messaging.outbox.Outbox;
+import io.leadflow.web.InvalidRequestException;
+import io.leadflow.web.NotFoundException;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The built-in CRM: turns a sales-qualified lead into account + contact + opportunity and closes
+ * opportunities. Every change commits with its event in one transaction.
+ *
+ * <p>Concurrent writers (two replicas, two leads of one company at once) are kept apart by the
+ * unique keys: account domain, contact e-mail, opportunity lead id. The loser of a race fails its
+ * transaction, the consumer retries it, and the retry finds the winner's row.
+ */
+@ApplicationScoped
+public class CrmService {
+
+    private static final Logger LOG = Logger.getLogger(CrmService.class);
+
+    private final AccountRepository accounts;
+    private final ContactRepository contacts;
+    private final OpportunityRepository opportunities;
+    private final Outbox outbox;
+
+    public CrmService(AccountRepository accounts, ContactRepository contacts, OpportunityRepository opportunities,
+                      Outbox outbox) {
+        this.accounts = accounts;
+        this.contacts = contacts;
+        this.opportunities = opportunities;
+        this.outbox = outbox;
+    }
+
+    /**
+     * Opens the lead's opportunity, with its account and contact, and announces it. Runs inside the
+     * consumer's inbox transaction. A lead that already has an opportunity (qualified again, or the
+     * same qualification under a new event id) changes nothing: one opportunity per lead.
+     */
+    public Uni<Void> convert(UUID leadId, LeadQualifiedIn qualified) {
+        return opportunities.findByLeadId(leadId).chain(existing -> {
+            if (existing != null) {
+                LOG.infof("lead %s already has opportunity %s; qualification ignored", leadId, existing.id);
+                return Uni.createFrom().voidItem();
+            }
+            return open(leadId, qualified);
+        });
+    }
+
+    private Uni<Void> open(UUID leadId, LeadQualifiedIn qualified) {
+        Instant now = now();
+        LeadQualifiedIn.Lead lead = qualified.lead();
+        LeadQualifiedIn.Enrichment enrichment = qualified.enrichment() == null
+                ? new LeadQualifiedIn.Enrichment(null, null, null) : qualified.enrichment();
+        AccountMatch match = AccountMatch.of(lead.company(), lead.email(), lead.firstName(), lead.lastName(),
+                enrichment.emailDomain(), enrichment.emailClass(), enrichment.companyDomain());
+
+        return contacts.findByEmail(lead.email())
+                .chain(known -> accountFor(match, known, now)
+                        .chain(account -> {
+                            Contact contact = known != null ? known : Contact.create(lead.email(), now);
+                            contact.update(lead.firstName(), lead.lastName(), lead.jobTitle(), lead.phone(), account.id, now);
+                            return contacts.persistAndFlush(contact)
+                                    .chain(saved -> {
+                                        Opportunity opportunity = Opportunity.open(leadId, account, saved,
+                                                AccountMatch.opportunityName(lead.company(), account.name),
+                                                qualified.sdrId(), qualified.bant(), qualified.notes(),
+                                                qualified.qualifiedAt().truncatedTo(ChronoUnit.MICROS), now);
+                                        return opportunities.persistAndFlush(opportunity);
+                                    });
+                        }))
+                .chain(opportunity -> outbox.append(OpportunityCreated.TYPE, leadId, OpportunityCreated.of(opportunity)))
+                .replaceWithVoid();
+    }
+
+    /** The account of the lead's domain (created when new); without a domain, the contact's account or a new one. */
+    private Uni<Account> accountFor(AccountMatch match, Contact known, Instant now) {
+        if (match.domain() != null) {
+            return accounts.findByDomain(match.domain()).chain(found -> found != null
+                    ? Uni.createFrom().item(found)
+                    : accounts.persistAndFlush(Account.create(match, now)));
+        }
+        if (known != null) {
+            return accounts.findById(known.accountId);
+        }
+        return accounts.persistAndFlush(Account.create(match, now));
+    }
+
+    /**
+     * Closes an opportunity won or lost and announces it. Invalid requests fail before anything is
+     * read; an unknown opportunity is {@link NotFoundException}, a closed one
+     * {@link io.leadflow.web.ConflictException}.
+     */
+    public Uni<Opportunity> close(UUID opportunityId, String outcome, String reason, BigDecimal amount) {
+        Closing.Result checked = Closing.of(outcome, reason, amount);
+        if (!checked.valid()) {
+            return Uni.createFrom().failure(new InvalidRequestException(checked.errors()));
+        }
+        return Panache.withTransaction(() -> opportunities.findForUpdate(opportunityId).chain(opportunity -> {
+            if (opportunity == null) {
+                return Uni.createFrom().failure(new NotFoundException("no opportunity " + opportunityId));
+            }
+            opportunity.close(checked.closing(), now());
+            return outbox.append(OpportunityClosed.TYPE, opportunity.leadId, OpportunityClosed.of(opportunity))
+                    .replaceWith(opportunity);
+        }));
+    }
+
+    @WithSession
+    public Uni<Opportunity> find(UUID opportunityId) {
+        return opportunities.findById(opportunityId).onItem().ifNull()
+                .failWith(() -> new NotFoundException("no opportunity " + opportunityId));
+    }
+
+    @WithSession
+    public Uni<List<Opportunity>> list(UUID leadId, int limit) {
+        return opportunities.list(leadId, limit);
+    }
+
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    }
+}

@@ -1,0 +1,30 @@
+package io.leadflow.crm.messaging.in;
+
+import io.leadflow.crm.domain.Bant;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.UUID;
+
+/** CRM sync's trimmed copy of LeadQualified: who the person and company are, and the SDR's qualification. */
+public record LeadQualifiedIn(UUID assignmentId, String sdrId, Instant qualifiedAt, Bant bant, String notes,
+                              Lead lead, Enrichment enrichment) {
+
+    public LeadQualifiedIn {
+        Objects.requireNonNull(sdrId, "sdrId");
+        Objects.requireNonNull(qualifiedAt, "qualifiedAt");
+        Objects.requireNonNull(bant, "bant");
+        Objects.requireNonNull(lead, "lead");
+    }
+
+    public record Lead(String email, String firstName, String lastName, String company, String jobTitle,
+                       String phone) {
+        public Lead {
+            Objects.requireNonNull(email, "lead.email");
+        }
+    }
+
+    /** Absent when the lead skipped enrichment; then only the company name is known. */
+    public record Enrichment(String emailDomain, String emailClass, String companyDomain) {
+    }
+}

@@ -1,0 +1,110 @@
+package io.leadflow.localstack;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One Quarkus service ({@code quarkus-run.jar}) as a child process that cannot outlive this JVM (see
+ * {@link ParentBoundProcess}; stopped with SIGTERM, Quarkus' graceful shutdown). Restartable. JDK only.
+ */
+public final class ServiceProcess implements AutoCloseable {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+
+    private final String name;
+    private final Path jar;
+    private final int port;
+    private final Map<String, String> env;
+    private final Path logFile;
+    private ParentBoundProcess process;
+
+    public ServiceProcess(String name, Path jar, int port, Map<String, String> env, Path logFile) {
+        this.name = name;
+        this.jar = jar;
+        this.port = port;
+        this.env = Map.copyOf(env);
+        this.logFile = logFile;
+    }
+
+    /** Spawns the service (no waiting; see {@link #awaitReady}). */
+    public synchronized void start() throws IOException {
+        if (process != null && process.isAlive()) {
+            throw new IllegalStateException(name + " is already running");
+        }
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar + " missing: build the service first (./mvnw install -DskipTests)");
+        }
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        process = ParentBoundProcess.start(name, List.of(java, "-Xmx256m", "-XX:+UseSerialGC", "-jar", jar.toString()),
+                env, logFile, "TERM");
+    }
+
+    /** Waits until GET /q/health/ready answers 200; fails early, with the log's tail, if the process dies. */
+    public void awaitReady(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!isReady()) {
+            if (!isAlive()) {
+                throw new IllegalStateException(name + " exited during start-up. Tail of " + logFile + ":\n"
+                        + LocalStackProcess.tail(logFile, 60));
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(name + " not ready within " + timeout + ". Tail of " + logFile + ":\n"
+                        + LocalStackProcess.tail(logFile, 60));
+            }
+            TimeUnit.MILLISECONDS.sleep(200);
+        }
+    }
+
+    /** True when GET /q/health/ready answers 200. */
+    public boolean isReady() throws InterruptedException {
+        try {
+            HttpResponse<Void> r = HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/q/health/ready"))
+                    .timeout(Duration.ofSeconds(2)).GET().build(), HttpResponse.BodyHandlers.discarding());
+            return r.statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    public synchronized boolean isAlive() {
+        return process != null && process.isAlive();
+    }
+
+    /** Graceful stop (SIGTERM), forceful after 30 s. */
+    public synchronized void stop() {
+        if (process != null) {
+            process.close();
+            process = null;
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public String baseUrl() {
+        return "http://localhost:" + port;
+    }
+
+    public Path logFile() {
+        return logFile;
+    }
+}

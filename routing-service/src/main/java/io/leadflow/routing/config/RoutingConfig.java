@@ -1,0 +1,27 @@
+package io.leadflow.routing.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+
+/** Routing settings; routing rules (territories, segments, weights) move to a versioned admin API later. */
+@ConfigMapping(prefix = "leadflow.routing")
+public interface RoutingConfig {
+
+    /** The lowest score (0-100) that earns a lead an SDR; below it the decision is recorded and nothing is published. */
+    @WithDefault("40")
+    int threshold();
+
+    /** The round-robin pool every lead above the threshold is assigned in. */
+    @WithDefault("default")
+    String defaultPool();
+
+    /** Inserts the demo roster (pool "default" with sdr-1, sdr-2, sdr-3) at start-up if it is missing. */
+    @WithDefault("false")
+    boolean seedDemoRoster();
+
+    /** How often the SDR stream sends a heartbeat comment so that proxies keep the connection open. */
+    @WithDefault("15s")
+    Duration streamHeartbeat();
+}

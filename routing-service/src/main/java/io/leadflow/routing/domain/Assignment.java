@@ -1,0 +1,98 @@
+package io.leadflow.routing.domain;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.leadflow.web.ConflictException;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * A lead in one SDR's hands. The lead, enrichment and score snapshots are the ones LeadScored
+ * carried, kept as opaque JSON so that later events pass them on unchanged.
+ */
+@Entity
+@Table(name = "assignment")
+public class Assignment {
+
+    @Id
+    public UUID id;
+    @Column(name = "lead_id")
+    public UUID leadId;
+    @Column(name = "sdr_id")
+    public String sdrId;
+    @Column(name = "pool_id")
+    public String poolId;
+    @Enumerated(EnumType.STRING)
+    public AssignmentStatus status;
+    @JdbcTypeCode(SqlTypes.JSON)
+    public JsonNode lead;
+    @JdbcTypeCode(SqlTypes.JSON)
+    public JsonNode enrichment;
+    @JdbcTypeCode(SqlTypes.JSON)
+    public JsonNode score;
+    @Column(name = "score_value")
+    public int scoreValue;
+    public String grade;
+    @Column(name = "assigned_at")
+    public Instant assignedAt;
+    @Column(name = "accepted_at")
+    public Instant acceptedAt;
+    @Column(name = "qualified_at")
+    public Instant qualifiedAt;
+    @JdbcTypeCode(SqlTypes.JSON)
+    public JsonNode bant;
+    public String notes;
+    @Column(name = "decision_micros")
+    public long decisionMicros;
+
+    /** A new assignment of a scored lead to an SDR of a pool. */
+    public static Assignment of(UUID leadId, String sdrId, String poolId, ScoredLead scored, Instant assignedAt,
+                                long decisionMicros) {
+        Assignment assignment = new Assignment();
+        assignment.id = UUID.randomUUID();
+        assignment.leadId = leadId;
+        assignment.sdrId = sdrId;
+        assignment.poolId = poolId;
+        assignment.status = AssignmentStatus.ASSIGNED;
+        assignment.lead = scored.lead();
+        assignment.enrichment = scored.enrichment();
+        assignment.score = scored.score();
+        assignment.scoreValue = scored.scoreValue();
+        assignment.grade = scored.grade();
+        assignment.assignedAt = assignedAt;
+        assignment.decisionMicros = decisionMicros;
+        return assignment;
+    }
+
+    /** Accepts the lead; returns false (and changes nothing) when it was accepted already. */
+    public boolean accept(Instant now) {
+        if (status != AssignmentStatus.ASSIGNED) {
+            return false;
+        }
+        status = AssignmentStatus.ACCEPTED;
+        acceptedAt = now;
+        return true;
+    }
+
+    /** Qualifies an accepted lead as sales-qualified; any other state is a conflict. */
+    public void qualify(JsonNode bantAnswers, String notesText, Instant now) {
+        switch (status) {
+            case ASSIGNED -> throw new ConflictException("lead " + leadId + " must be accepted before it is qualified");
+            case QUALIFIED -> throw new ConflictException("lead " + leadId + " is already qualified");
+            case ACCEPTED -> {
+                status = AssignmentStatus.QUALIFIED;
+                bant = bantAnswers;
+                notes = notesText;
+                qualifiedAt = now;
+            }
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package io.leadflow.routing.domain;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.leadflow.messaging.outbox.Outbox;
+import io.leadflow.routing.messaging.out.LeadAccepted;
+import io.leadflow.routing.messaging.out.LeadQualified;
+import io.leadflow.routing.repository.AssignmentRepository;
+import io.leadflow.web.NotFoundException;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * What an SDR does with their own leads. Another SDR's lead is answered as not found, never as
+ * forbidden: an SDR cannot even learn that it exists.
+ */
+@ApplicationScoped
+public class AssignmentService {
+
+    private final AssignmentRepository assignments;
+    private final Outbox outbox;
+    private final ObjectMapper mapper;
+
+    public AssignmentService(AssignmentRepository assignments, Outbox outbox, ObjectMapper mapper) {
+        this.assignments = assignments;
+        this.outbox = outbox;
+        this.mapper = mapper;
+    }
+
+    /** The SDR's leads, newest assignment first. */
+    public Uni<List<LeadCard>> leadsOf(String sdrId, int limit) {
+        return Panache.withSession(() -> assignments.newestOf(sdrId, limit))
+                .map(found -> found.stream().map(LeadCard::of).toList());
+    }
+
+    public Uni<LeadCard> leadOf(String sdrId, UUID leadId) {
+        return Panache.withSession(() -> assignments.findOwn(sdrId, leadId))
+                .map(assignment -> LeadCard.of(own(assignment, leadId)));
+    }
+
+    /** Accepts the lead (LeadAccepted); accepting it again changes nothing and publishes nothing. */
+    public Uni<LeadCard> accept(String sdrId, UUID leadId) {
+        return Panache.withTransaction(() -> assignments.lockOwn(sdrId, leadId).chain(found -> {
+            Assignment assignment = own(found, leadId);
+            if (!assignment.accept(now())) {
+                return Uni.createFrom().item(LeadCard.of(assignment));
+            }
+            return outbox.append(LeadAccepted.TYPE, leadId, LeadAccepted.of(assignment))
+                    .replaceWith(() -> LeadCard.of(assignment));
+        }));
+    }
+
+    /** Qualifies an accepted lead as sales-qualified (LeadQualified, with the snapshots CRM sync needs). */
+    public Uni<LeadCard> qualify(String sdrId, UUID leadId, Qualification qualification) {
+        return Panache.withTransaction(() -> assignments.lockOwn(sdrId, leadId).chain(found -> {
+            Assignment assignment = own(found, leadId);
+            assignment.qualify(mapper.valueToTree(qualification.bant()), qualification.notes(), now());
+            return outbox.append(LeadQualified.TYPE, leadId, LeadQualified.of(assignment, qualification))
+                    .replaceWith(() -> LeadCard.of(assignment));
+        }));
+    }
+
+    private static Assignment own(Assignment assignment, UUID leadId) {
+        if (assignment == null) {
+            throw new NotFoundException("lead " + leadId + " is not one of your leads");
+        }
+        return assignment;
+    }
+
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    }
+}

@@ -1,0 +1,60 @@
+package io.leadflow.routing.domain;
+
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.subscription.MultiEmitter;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The live inboxes of the SDRs connected to THIS replica: each new assignment is pushed at once to
+ * every open stream of its SDR, and to nobody else. In memory only: it is fed by every replica's
+ * own consumer of leads.routing.v1 (a consumer group per replica), so whichever replica an SDR is
+ * connected to, it sees every assignment. A disconnected SDR catches up with the leads list.
+ */
+@ApplicationScoped
+public class SdrInbox {
+
+    private final Map<String, Set<MultiEmitter<? super LeadCard>>> streams = new ConcurrentHashMap<>();
+
+    /** The SDR's new assignments from now on; the stream is registered as soon as it is subscribed. */
+    public Multi<LeadCard> follow(String sdrId) {
+        return Multi.createFrom().emitter(emitter -> {
+            // compute/computeIfPresent are atomic per SDR: a stream that opens while the SDR's last
+            // one closes is never added to a set that was just dropped.
+            streams.compute(sdrId, (id, open) -> {
+                Set<MultiEmitter<? super LeadCard>> set = open == null ? ConcurrentHashMap.newKeySet() : open;
+                set.add(emitter);
+                return set;
+            });
+            emitter.onTermination(() -> streams.computeIfPresent(sdrId, (id, open) -> {
+                open.remove(emitter);
+                return open.isEmpty() ? null : open;
+            }));
+        });
+    }
+
+    /** Pushes a new assignment to the SDR's open streams; returns how many received it. */
+    public int publish(String sdrId, LeadCard card) {
+        Set<MultiEmitter<? super LeadCard>> open = streams.get(sdrId);
+        if (open == null) {
+            return 0;
+        }
+        int delivered = 0;
+        for (MultiEmitter<? super LeadCard> emitter : open) {
+            if (!emitter.isCancelled()) {
+                emitter.emit(card);
+                delivered++;
+            }
+        }
+        return delivered;
+    }
+
+    /** How many streams are open for the SDR on this replica. */
+    public int openStreams(String sdrId) {
+        Set<MultiEmitter<? super LeadCard>> open = streams.get(sdrId);
+        return open == null ? 0 : open.size();
+    }
+}

@@ -1,0 +1,145 @@
+package io.leadflow.routing.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.leadflow.localstack.LocalStackTestResource;
+import io.leadflow.localstack.TestTokens;
+import io.leadflow.routing.RoutingFixtures;
+import io.leadflow.routing.domain.RoutingService;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
+
+import static io.leadflow.routing.RoutingFixtures.DEADLINE;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** An SDR with the inbox open sees a lead the moment it is assigned: outbox -> Debezium -> Kafka -> SSE. */
+@QuarkusTest
+@QuarkusTestResource(value = LocalStackTestResource.class, initArgs = @ResourceArg(name = "database", value = "routing"))
+class SdrStreamResourceTest {
+
+    @TestHTTPResource("/api/v1/sdr/stream")
+    URI stream;
+    @Inject
+    RoutingService routing;
+    @Inject
+    Pool db;
+    @Inject
+    ObjectMapper mapper;
+
+    @Test
+    void anSdrConnectedToTheStreamReceivesTheirAssignmentWithItsContextAndOnlyTheirs() throws Exception {
+        // The feed starts at the latest offset: wait until it holds its partitions.
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().when().get("/q/health/ready").then().statusCode(200));
+
+        try (SseLines sam = SseLines.open(stream, TestTokens.sdr("sdr-1"));
+             SseLines tomas = SseLines.open(stream, TestTokens.sdr("sdr-3"))) {
+            assertThat(tomas.status()).isEqualTo(200);
+            assertThat(tomas.contentType()).startsWith("text/event-stream");
+            tomas.await(line -> line.startsWith(":"), DEADLINE);
+            sam.await(line -> line.startsWith(":"), DEADLINE);
+
+            UUID lead = RoutingFixtures.leadOf(routing, db, "sdr-3");
+
+            String data = tomas.await(line -> line.startsWith("data:") && line.contains(lead.toString()), DEADLINE);
+            JsonNode card = mapper.readTree(data.substring("data:".length()).trim());
+            assertThat(card.get("leadId").asText()).isEqualTo(lead.toString());
+            assertThat(card.get("assignmentId").asText()).isNotBlank();
+            assertThat(card.get("status").asText()).isEqualTo("ASSIGNED");
+            assertThat(card.at("/lead/name").asText()).isEqualTo("Ada Lovelace");
+            assertThat(card.at("/lead/jobTitle").asText()).isEqualTo("VP Sales");
+            assertThat(card.at("/lead/campaign").asText()).isEqualTo("q4-demo");
+            assertThat(card.at("/score/grade").asText()).isEqualTo("A");
+            assertThat(card.at("/score/reasons/0/rule").asText()).isEqualTo("business-email");
+            assertThat(tomas.seen()).anyMatch(line -> line.replace(" ", "").equals("event:assignment"));
+            assertThat(sam.seen()).noneMatch(line -> line.contains(lead.toString()));
+        }
+    }
+
+    /** A streaming HTTP request read line by line on a thread of its own; reads wait with a deadline. */
+    static final class SseLines implements AutoCloseable {
+
+        private final HttpResponse<Stream<String>> response;
+        private final BlockingQueue<String> unread = new LinkedBlockingQueue<>();
+        private final List<String> seen = new CopyOnWriteArrayList<>();
+
+        private SseLines(HttpResponse<Stream<String>> response) {
+            this.response = response;
+            Thread reader = new Thread(() -> {
+                try {
+                    response.body().forEach(unread::add);
+                } catch (RuntimeException closed) {
+                    // the test closed the stream
+                }
+            }, "sse-reader");
+            reader.setDaemon(true);
+            reader.start();
+        }
+
+        static SseLines open(URI uri, String token) throws Exception {
+            HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+            HttpRequest request = HttpRequest.newBuilder(uri)
+                    .header("Authorization", "Bearer " + token)
+                    .header("Accept", "text/event-stream")
+                    .GET().build();
+            return new SseLines(client.sendAsync(request, HttpResponse.BodyHandlers.ofLines())
+                    .get(DEADLINE.toSeconds(), TimeUnit.SECONDS));
+        }
+
+        int status() {
+            return response.statusCode();
+        }
+
+        String contentType() {
+            return response.headers().firstValue("Content-Type").orElse("");
+        }
+
+        /** The first line from now on that matches; fails when none arrives within the deadline. */
+        String await(Predicate<String> match, Duration deadline) throws InterruptedException {
+            Instant end = Instant.now().plus(deadline);
+            while (Instant.now().isBefore(end)) {
+                String line = unread.poll(Duration.between(Instant.now(), end).toMillis(), TimeUnit.MILLISECONDS);
+                if (line == null) {
+                    break;
+                }
+                seen.add(line);
+                if (match.test(line)) {
+                    return line;
+                }
+            }
+            throw new AssertionError("no matching line within " + deadline + "; read: " + seen);
+        }
+
+        /** Every line read so far, including the ones still queued. */
+        List<String> seen() {
+            unread.drainTo(seen);
+            return seen;
+        }
+
+        @Override
+        public void close() {
+            response.body().close();
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package io.leadflow.routing.domain;
+
+import io.leadflow.localstack.LocalStackTestResource;
+import io.leadflow.routing.RoutingFixtures;
+import io.leadflow.routing.messaging.in.LeadScoredIn;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+import static io.leadflow.routing.RoutingFixtures.route;
+import static io.leadflow.routing.RoutingFixtures.scored;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Round robin stays fair and exact when many transactions route at once (as several replicas would). */
+@QuarkusTest
+@QuarkusTestResource(value = LocalStackTestResource.class, initArgs = @ResourceArg(name = "database", value = "routing"))
+class RoutingConcurrencyTest {
+
+    private static final int LEADS = 30;
+
+    @Inject
+    RoutingService routing;
+    @Inject
+    Pool db;
+
+    /** Runs every task at once, each in its own thread and therefore its own transaction. */
+    private <T> List<T> concurrently(List<UUID> leads, Function<UUID, T> task) throws Exception {
+        ExecutorService threads = Executors.newFixedThreadPool(leads.size());
+        try {
+            List<CompletableFuture<T>> running = leads.stream()
+                    .map(lead -> CompletableFuture.supplyAsync(() -> task.apply(lead), threads))
+                    .toList();
+            return CompletableFuture.allOf(running.toArray(CompletableFuture[]::new))
+                    .thenApply(done -> running.stream().map(CompletableFuture::join).toList())
+                    .get(RoutingFixtures.DEADLINE.toSeconds(), TimeUnit.SECONDS);
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    @Test
+    void thirtyLeadsRoutedAtOnceGiveEachOfThreeSdrsExactlyTen() throws Exception {
+        List<UUID> leads = IntStream.range(0, LEADS).mapToObj(i -> UUID.randomUUID()).toList();
+        LeadScoredIn scored = scored(72);
+
+        List<RoutingService.Outcome> outcomes = concurrently(leads, lead -> route(routing, lead, scored, "default"));
+
+        assertThat(outcomes).containsOnly(RoutingService.Outcome.ASSIGNED);
+        List<Row> perSdr = RoutingFixtures.rows(db, """
+                select sdr_id, count(*) as leads, count(distinct lead_id) as distinct_leads
+                from assignment where lead_id = any($1) group by sdr_id
+                """, (Object) leads.toArray(UUID[]::new));
+        Map<String, Long> counts = perSdr.stream().collect(Collectors.toMap(row -> row.getString("sdr_id"), row -> row.getLong("leads")));
+        assertThat(counts).containsOnly(Map.entry("sdr-1", 10L), Map.entry("sdr-2", 10L), Map.entry("sdr-3", 10L));
+        assertThat(RoutingFixtures.rows(db, "select count(*) as n from outbox where type = 'LeadAssigned' and aggregateid = any($1)",
+                (Object) leads.stream().map(UUID::toString).toArray(String[]::new)).get(0).getLong("n")).isEqualTo(LEADS);
+    }
+
+    @Test
+    void theSameLeadRoutedFiveTimesAtOnceIsAssignedOnce() throws Exception {
+        UUID lead = UUID.randomUUID();
+        LeadScoredIn scored = scored(72);
+
+        List<RoutingService.Outcome> outcomes = concurrently(List.of(lead, lead, lead, lead, lead),
+                same -> route(routing, same, scored, "default"));
+
+        assertThat(outcomes).containsOnlyOnce(RoutingService.Outcome.ASSIGNED)
+                .containsOnly(RoutingService.Outcome.ASSIGNED, RoutingService.Outcome.ALREADY_ASSIGNED);
+        assertThat(RoutingFixtures.rows(db, "select 1 from assignment where lead_id = $1", lead)).hasSize(1);
+        assertThat(RoutingFixtures.rows(db, "select 1 from outbox where aggregateid = $1", lead.toString())).hasSize(1);
+    }
+
+    @Test
+    void aPoolWithoutAnActiveSdrRecordsTheDecisionAndAssignsNobody() {
+        RoutingFixtures.rows(db, "insert into pool (id, name) values ('nobody-home', 'Empty pool') on conflict do nothing");
+        UUID lead = UUID.randomUUID();
+
+        assertThat(route(routing, lead, scored(90), "nobody-home")).isEqualTo(RoutingService.Outcome.NO_AVAILABLE_SDR);
+
+        Row decision = RoutingFixtures.rows(db, "select outcome, pool_id from routing_decision where lead_id = $1", lead).get(0);
+        assertThat(decision.getString("outcome")).isEqualTo("no-available-sdr");
+        assertThat(decision.getString("pool_id")).isEqualTo("nobody-home");
+        assertThat(RoutingFixtures.rows(db, "select 1 from assignment where lead_id = $1", lead)).isEmpty();
+    }
+}

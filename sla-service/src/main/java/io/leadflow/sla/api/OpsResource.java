@@ -1,0 +1,98 @@
+package io.leadflow.sla.api;
+
+import io.leadflow.sla.config.SlaConfig;
+import io.leadflow.sla.domain.ConsumerLag;
+import io.leadflow.sla.domain.FirstTouchPolicy;
+import io.leadflow.sla.domain.SlaClock;
+import io.leadflow.sla.domain.SlaService;
+import io.leadflow.sla.messaging.lag.KafkaLagReader;
+import io.leadflow.web.InvalidRequestException;
+import io.leadflow.web.Roles;
+import io.smallrye.mutiny.TimeoutException;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.ServiceUnavailableException;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.jboss.logging.Logger;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+
+/** What RevOps watches: consumer lag across the platform and the SLA breaches. */
+@Path("/api/v1/ops")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.REVOPS, Roles.ADMIN})
+public class OpsResource {
+
+    private static final Logger LOG = Logger.getLogger(OpsResource.class);
+
+    private final KafkaLagReader lag;
+    private final SlaService sla;
+    private final int maxBreaches;
+
+    public OpsResource(KafkaLagReader lag, SlaService sla, SlaConfig config) {
+        this.lag = lag;
+        this.sla = sla;
+        this.maxBreaches = config.ops().maxBreaches();
+    }
+
+    /** One breached clock as RevOps sees it. */
+    public record Breach(UUID clockId, UUID leadId, String kind, String sdrId, UUID assignmentId, Instant startedAt,
+                         Instant dueAt, Instant breachedAt, Instant touchedAt, double minutesLate) {
+
+        static Breach of(SlaClock clock, Instant now) {
+            return new Breach(clock.id, clock.leadId, clock.kind, clock.sdrId, clock.assignmentId, clock.startedAt,
+                    clock.dueAt, clock.breachedAt, clock.stoppedAt,
+                    FirstTouchPolicy.minutesLate(clock.dueAt, clock.stoppedAt, now));
+        }
+    }
+
+    public record Breaches(List<Breach> breaches, Instant measuredAt) {
+    }
+
+    @GET
+    @Path("/lag")
+    @Operation(summary = "Consumer lag", description = "Committed offset, end offset and lag of every consumer group "
+            + "per topic and partition, read from Kafka. Groups that never committed are left out.")
+    @APIResponse(responseCode = "200", description = "The lag, measured now")
+    @APIResponse(responseCode = "503", description = "Kafka did not answer in time")
+    public Uni<ConsumerLag.Report> lag() {
+        return lag.read().onFailure().transform(e -> {
+            LOG.warnf("consumer lag unavailable: %s", e.toString());
+            return new ServiceUnavailableException(e instanceof TimeoutException
+                    ? "Kafka did not report consumer offsets within " + lag.timeout().toMillis() + " ms"
+                    : "Kafka could not report consumer offsets; try again shortly");
+        });
+    }
+
+    @GET
+    @Path("/breaches")
+    @Operation(summary = "Recent SLA breaches", description = "Breached first-touch clocks, newest first. minutesLate "
+            + "runs to the late first touch, or to now while the lead is still untouched.")
+    @APIResponse(responseCode = "200", description = "The breaches")
+    @APIResponse(responseCode = "400", description = "limit out of range")
+    public Uni<Breaches> breaches(@QueryParam("limit") @DefaultValue("50") String limitParam) {
+        int limit;
+        try {
+            limit = Integer.parseInt(limitParam.trim());
+        } catch (NumberFormatException e) {
+            limit = -1;
+        }
+        if (limit < 1 || limit > maxBreaches) {
+            return Uni.createFrom().failure(new InvalidRequestException("limit", "must be a whole number from 1 to " + maxBreaches));
+        }
+        return sla.recentBreaches(limit).map(clocks -> {
+            Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+            return new Breaches(clocks.stream().map(clock -> Breach.of(clock, now)).toList(), now);
+        });
+    }
+}

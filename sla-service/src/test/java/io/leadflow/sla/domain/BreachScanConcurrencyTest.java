@@ -1,0 +1,110 @@
+package io.leadflow.sla.domain;
+
+import io.leadflow.localstack.LocalStackTestResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.VertxContextSupport;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Several scans racing for the same due clocks (as several replicas would, with this replica's own
+ * scheduled scan joining in) breach each clock exactly once.
+ */
+@QuarkusTest
+@QuarkusTestResource(value = LocalStackTestResource.class, initArgs = @ResourceArg(name = "database", value = "sla"))
+class BreachScanConcurrencyTest {
+
+    private static final Duration DEADLINE = Duration.ofSeconds(60);
+    private static final int CLOCKS = 250;
+    private static final int SCANNERS = 4;
+
+    @Inject
+    Pool db;
+    @Inject
+    SlaService sla;
+
+    private List<Row> rows(String sql, Object... params) {
+        return db.preparedQuery(sql).execute(Tuple.from(params)).await().atMost(DEADLINE).stream().toList();
+    }
+
+    private int scanUntilNothingIsDue() {
+        int breached = 0;
+        while (true) {
+            int count;
+            try {
+                count = VertxContextSupport.subscribeAndAwait(() -> sla.breachDueClocks());
+            } catch (Throwable e) {
+                throw new IllegalStateException(e);
+            }
+            if (count == 0) {
+                return breached;
+            }
+            breached += count;
+        }
+    }
+
+    @Test
+    void concurrentScansBreachEachDueClockExactlyOnce() throws Exception {
+        String sdr = "sdr-race-" + UUID.randomUUID();
+        rows("""
+                insert into sla_clock (id, lead_id, assignment_id, sdr_id, kind, state, started_at, due_at)
+                select gen_random_uuid(), gen_random_uuid(), gen_random_uuid(), $1, 'first-touch', 'RUNNING',
+                       now() - interval '10 minutes', now() - interval '1 second' - n * interval '1 millisecond'
+                from generate_series(1, $2) as n
+                """, sdr, CLOCKS);
+
+        ExecutorService pool = Executors.newFixedThreadPool(SCANNERS);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<CompletableFuture<Integer>> scans = new ArrayList<>();
+            for (int i = 0; i < SCANNERS; i++) {
+                scans.add(CompletableFuture.supplyAsync(() -> {
+                    try {
+                        start.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new IllegalStateException(e);
+                    }
+                    return scanUntilNothingIsDue();
+                }, pool));
+            }
+            start.countDown();
+            CompletableFuture.allOf(scans.toArray(CompletableFuture[]::new)).get(DEADLINE.toSeconds(), TimeUnit.SECONDS);
+        } finally {
+            pool.shutdownNow();
+        }
+
+        await().atMost(DEADLINE).until(() -> rows("select 1 from sla_clock where sdr_id = $1 and state = 'RUNNING'", sdr).isEmpty());
+        assertThat(rows("select 1 from sla_clock where sdr_id = $1 and state = 'BREACHED'", sdr)).hasSize(CLOCKS);
+
+        List<Row> events = rows("""
+                select c.lead_id, count(o.id) as events, count(distinct o.payload ->> 'clockId') as clocks
+                from sla_clock c left join outbox o on o.aggregateid = c.lead_id::text and o.type = 'SlaBreached'
+                where c.sdr_id = $1
+                group by c.lead_id
+                """, sdr);
+        assertThat(events).hasSize(CLOCKS);
+        assertThat(events).allSatisfy(row -> {
+            assertThat(row.getLong("events")).as("SlaBreached events of lead %s", row.getUUID("lead_id")).isEqualTo(1);
+            assertThat(row.getLong("clocks")).isEqualTo(1);
+        });
+    }
+}

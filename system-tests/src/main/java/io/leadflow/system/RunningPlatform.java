@@ -1,0 +1,221 @@
+package io.leadflow.system;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.leadflow.localstack.Endpoints;
+import io.leadflow.localstack.LocalStack;
+import io.leadflow.localstack.Platform;
+import io.leadflow.localstack.StackOptions;
+import io.leadflow.localstack.StackLogging;
+import io.leadflow.localstack.Tokens;
+import io.leadflow.messaging.testing.TopicProbe;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.stream.Collectors;
+
+/**
+ * The whole platform for a system test or a benchmark: the local stack (Kafka in KRaft mode,
+ * PostgreSQL, Kafka Connect with Debezium) in this JVM and the six services as their own
+ * processes on free ports, with the demo SDR roster. Honours {@code KAFKA_BOOTSTRAP_SERVERS},
+ * {@code LEADFLOW_PG_HOST} and {@code LEADFLOW_CONNECT_URL} to run against external servers.
+ */
+public final class RunningPlatform implements AutoCloseable {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final LocalStack stack;
+    private final Platform services;
+    private final Tokens tokens;
+
+    private RunningPlatform(LocalStack stack, Platform services) {
+        this.stack = stack;
+        this.services = services;
+        this.tokens = Tokens.forKeyDir(stack.endpoints().keyDir());
+    }
+
+    /**
+     * Starts everything and returns once every service is ready.
+     *
+     * @param extraEnv environment per service name, added to what points it at the stack
+     */
+    public static RunningPlatform start(Map<String, Map<String, String>> extraEnv) {
+        Path repo = repoRoot();
+        Path logDir = repo.resolve("system-tests/target/platform-logs");
+        LocalStack stack = null;
+        try {
+            Files.createDirectories(logDir);
+            StackLogging.toFile(logDir.resolve("stack.log"));
+            stack = LocalStack.start(StackOptions.fromEnvironment(System.getenv())
+                    .logDir(logDir)
+                    .deployDir(repo.resolve("deploy"))
+                    .shutdownHook(true)
+                    .build());
+            Map<String, Map<String, String>> env = new HashMap<>();
+            env.put("routing-service", Map.of("LEADFLOW_ROUTING_SEED_DEMO_ROSTER", "true"));
+            extraEnv.forEach((service, vars) -> env.merge(service, vars, (a, b) -> {
+                Map<String, String> merged = new HashMap<>(a);
+                merged.putAll(b);
+                return merged;
+            }));
+            Platform services = Platform.builder(repo, stack.endpoints()).logDir(logDir).freePorts().extraEnv(env).start();
+            return new RunningPlatform(stack, services);
+        } catch (Exception e) {
+            if (stack != null) {
+                stack.close();
+            }
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            throw new IllegalStateException("The platform did not start (logs in " + logDir + "): " + e.getMessage(), e);
+        }
+    }
+
+    /** The repository: {@code -Dleadflow.repo.dir} (Surefire) or {@code -Dleadflow.repo} (./leadflow), else the working dir's parent. */
+    static Path repoRoot() {
+        String dir = System.getProperty("leadflow.repo.dir", System.getProperty("leadflow.repo"));
+        Path root = dir != null ? Path.of(dir) : Path.of("").toAbsolutePath();
+        while (root != null && !Files.isDirectory(root.resolve("deploy/connect"))) {
+            root = root.getParent();
+        }
+        if (root == null) {
+            throw new IllegalStateException("Cannot find the repository (a directory with deploy/connect); set -Dleadflow.repo.dir");
+        }
+        return root.toAbsolutePath();
+    }
+
+    public URI url(String service, String path) {
+        return URI.create(services.baseUrl(service) + path);
+    }
+
+    public String sdrToken(String sdrId) {
+        return tokens.forSdr(sdrId);
+    }
+
+    public String roleToken(String role) {
+        return tokens.forRole(role);
+    }
+
+    public String kafkaBootstrap() {
+        return endpoints().kafkaBootstrapServers();
+    }
+
+    public String jdbcUrl(String database) {
+        return endpoints().jdbcUrl(database);
+    }
+
+    public String dbUser() {
+        return endpoints().pgUser();
+    }
+
+    public String dbPassword() {
+        return endpoints().pgPassword();
+    }
+
+    public Endpoints endpoints() {
+        return stack.endpoints();
+    }
+
+    /** Stops one service (fault tests); {@link #startService} brings it back on the same port. */
+    public void stopService(String service) {
+        services.stop(service);
+    }
+
+    public void startService(String service) throws Exception {
+        services.start(service);
+    }
+
+    /** A probe that sees every record written to {@code topic} from now on. */
+    public TopicProbe topicProbe(String topic) {
+        return TopicProbe.on(kafkaBootstrap(), topic);
+    }
+
+    /**
+     * Writes {@code record} again to its topic, with its key, value and headers: what a consumer sees
+     * after a rebalance or a producer retry. With {@code newEventId}, the copy carries that event id
+     * (header and payload), as a producer that re-sent the same fact under a new id would.
+     */
+    public void redeliver(ConsumerRecord<String, String> record, String newEventId) throws Exception {
+        String value = record.value();
+        RecordHeaders headers = new RecordHeaders();
+        for (Header header : record.headers()) {
+            if (newEventId != null && header.key().equals("id")) {
+                headers.add("id", newEventId.getBytes(StandardCharsets.UTF_8));
+            } else {
+                headers.add(header);
+            }
+        }
+        if (newEventId != null) {
+            ObjectNode payload = (ObjectNode) JSON.readTree(value);
+            payload.put("eventId", newEventId);
+            value = payload.toString();
+        }
+        Properties config = new Properties();
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafkaBootstrap());
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(config, new StringSerializer(), new StringSerializer())) {
+            producer.send(new ProducerRecord<>(record.topic(), null, record.key(), value, headers)).get(30, TimeUnit.SECONDS);
+        }
+    }
+
+    /**
+     * Waits until consumer group {@code group} has committed every record of {@code topic} that
+     * exists now: what was sent before this call has been processed (commits follow processing).
+     */
+    public void awaitConsumed(String group, String topic, Duration deadline) throws Exception {
+        Properties config = new Properties();
+        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafkaBootstrap());
+        try (Admin admin = Admin.create(config)) {
+            var partitions = admin.describeTopics(java.util.List.of(topic)).allTopicNames().get(30, TimeUnit.SECONDS)
+                    .get(topic).partitions().stream().map(p -> new TopicPartition(topic, p.partition())).toList();
+            Map<TopicPartition, Long> ends = admin.listOffsets(partitions.stream()
+                            .collect(Collectors.toMap(p -> p, p -> OffsetSpec.latest())))
+                    .all().get(30, TimeUnit.SECONDS).entrySet().stream()
+                    .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().offset()));
+            long stop = System.nanoTime() + deadline.toNanos();
+            while (true) {
+                Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
+                        .partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS);
+                boolean caughtUp = ends.entrySet().stream().allMatch(end -> end.getValue() == 0
+                        || (committed.get(end.getKey()) != null && committed.get(end.getKey()).offset() >= end.getValue()));
+                if (caughtUp) {
+                    return;
+                }
+                if (System.nanoTime() > stop) {
+                    throw new IllegalStateException("group " + group + " did not consume " + topic + " up to " + ends
+                            + " within " + deadline + "; committed " + committed);
+                }
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(100));
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            services.close();
+        } finally {
+            stack.close();
+        }
+    }
+}

@@ -1,0 +1,194 @@
+package io.leadflow.system;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.leadflow.system.client.SdrStream;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+import static io.leadflow.messaging.testing.TopicProbe.keyed;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The whole story on the real platform: six service processes, Kafka, PostgreSQL and Debezium.
+ * capture -> enrichment -> scoring -> routing -> SDR notified -> SLA clock -> SDR qualifies ->
+ * CRM opportunity -> won/lost outcome back to scoring.
+ */
+class LeadJourneyTest {
+
+    private static final Duration DEADLINE = Duration.ofSeconds(60);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final List<String> SDRS = List.of("sdr-1", "sdr-2", "sdr-3");
+
+    private static RunningPlatform platform;
+    private static final HttpClient HTTP = SdrStream.httpClient();
+    private static final Map<String, JsonNode> NOTIFIED = new ConcurrentHashMap<>();
+    private static final Map<String, String> NOTIFIED_SDR = new ConcurrentHashMap<>();
+    private static final List<SdrStream> STREAMS = new ArrayList<>();
+
+    @BeforeAll
+    static void startPlatform() {
+        platform = RunningPlatform.start(Map.of(
+                "sla-service", Map.of("LEADFLOW_SLA_FIRST_TOUCH", "PT3S")));
+        for (String sdr : SDRS) {
+            STREAMS.add(SdrStream.open(HTTP, platform.url("routing-service", "/api/v1/sdr/stream"), platform.sdrToken(sdr),
+                    (event, arrived) -> {
+                        String leadId = event.path("leadId").asText();
+                        NOTIFIED.put(leadId, event);
+                        NOTIFIED_SDR.put(leadId, sdr);
+                    }));
+        }
+    }
+
+    @AfterAll
+    static void stopPlatform() {
+        STREAMS.forEach(SdrStream::close);
+        if (platform != null) {
+            platform.close();
+        }
+    }
+
+    private static String richLead(String email) {
+        return """
+                {"email":"%s","firstName":"Ada","lastName":"Lovelace","company":"Acme Robotics","jobTitle":"VP Sales",
+                 "phone":"+44 20 7946 0958","country":"GB","message":"We need routing for 40 SDRs.","formId":"demo-request",
+                 "utm":{"source":"google","medium":"cpc","campaign":"q4-demo"},"pageUrl":"https://acme.example/demo"}
+                """.formatted(email);
+    }
+
+    private static HttpResponse<String> post(URI url, String token, String json) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(url).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpResponse<String> get(URI url, String token) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(url).header("Authorization", "Bearer " + token).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String capture(String email) throws Exception {
+        HttpResponse<String> response = post(platform.url("capture-service", "/api/v1/leads"), null, richLead(email));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+        return JSON.readTree(response.body()).get("leadId").asText();
+    }
+
+    private static String uniqueEmail() {
+        return "ada." + UUID.randomUUID().toString().substring(0, 8) + "@acme-robotics.com";
+    }
+
+    @Test
+    void aCapturedLeadReachesTheAssignedSdrsStreamWithItsWholeContext() throws Exception {
+        String email = uniqueEmail();
+        String leadId = capture(email);
+
+        await().atMost(DEADLINE).until(() -> NOTIFIED.containsKey(leadId));
+        JsonNode notification = NOTIFIED.get(leadId);
+        assertThat(notification.at("/lead/email").asText()).isEqualTo(email);
+        assertThat(notification.at("/lead/company").asText()).isEqualTo("Acme Robotics");
+        assertThat(notification.at("/lead/source").asText()).isEqualTo("google");
+        assertThat(notification.at("/score/value").asInt()).isGreaterThanOrEqualTo(70);
+        assertThat(notification.at("/score/grade").asText()).isEqualTo("A");
+        assertThat(notification.at("/score/reasons")).isNotEmpty();
+
+        // Only the assigned SDR sees it in their inbox list.
+        String owner = NOTIFIED_SDR.get(leadId);
+        for (String sdr : SDRS) {
+            String inbox = get(platform.url("routing-service", "/api/v1/sdr/leads"), platform.sdrToken(sdr)).body();
+            assertThat(inbox.contains(leadId)).as("%s sees %s", sdr, leadId).isEqualTo(sdr.equals(owner));
+        }
+    }
+
+    @Test
+    void aLeadNobodyAcceptsBreachesItsFirstTouchSla() throws Exception {
+        try (var breaches = platform.topicProbe("leads.sla.v1")) {
+            String leadId = capture(uniqueEmail());
+
+            ConsumerRecord<String, String> breach = breaches.awaitOne(keyed(leadId, "SlaBreached"), DEADLINE);
+            JsonNode payload = JSON.readTree(breach.value());
+            assertThat(payload.get("kind").asText()).isEqualTo("first-touch");
+            await().atMost(DEADLINE).until(() -> NOTIFIED_SDR.containsKey(leadId));
+            assertThat(payload.get("sdrId").asText()).isEqualTo(NOTIFIED_SDR.get(leadId));
+        }
+    }
+
+    @Test
+    void aQualifiedLeadBecomesExactlyOneOpportunityAndItsOutcomeReachesScoring() throws Exception {
+        String leadId = capture(uniqueEmail());
+        await().atMost(DEADLINE).until(() -> NOTIFIED_SDR.containsKey(leadId));
+        String sdrToken = platform.sdrToken(NOTIFIED_SDR.get(leadId));
+
+        assertThat(post(platform.url("routing-service", "/api/v1/sdr/leads/" + leadId + "/accept"), sdrToken, "").statusCode())
+                .isBetween(200, 204);
+        HttpResponse<String> qualified = post(platform.url("routing-service", "/api/v1/sdr/leads/" + leadId + "/qualify"), sdrToken,
+                "{\"bant\":{\"budget\":\"50k EUR\",\"authority\":\"VP Sales signs\",\"need\":\"leads wait a day\",\"timeline\":\"Q1\"}}");
+        assertThat(qualified.statusCode()).as(qualified.body()).isBetween(200, 204);
+
+        String revops = platform.roleToken("revops");
+        URI opportunities = platform.url("crm-sync-service", "/api/v1/opportunities?leadId=" + leadId);
+        await().atMost(DEADLINE).until(() -> JSON.readTree(get(opportunities, revops).body()).size() == 1);
+
+        // Deliver the LeadQualified event again, twice as it was and once under a new event id:
+        // a redelivery and a producer retry. Still one opportunity, one OpportunityCreated.
+        try (var routing = platform.topicProbe("leads.routing.v1"); var crm = platform.topicProbe("leads.crm.v1")) {
+            ConsumerRecord<String, String> original = routing.awaitOne(keyed(leadId, "LeadQualified"), DEADLINE);
+            platform.redeliver(original, null);
+            platform.redeliver(original, null);
+            platform.redeliver(original, UUID.randomUUID().toString());
+            platform.awaitConsumed("crm-sync", "leads.routing.v1", DEADLINE);
+
+            assertThat(JSON.readTree(get(opportunities, revops).body()).size()).isEqualTo(1);
+            assertThat(crm.seen(keyed(leadId, "OpportunityCreated"))).hasSize(1);
+        }
+
+        String opportunityId = JSON.readTree(get(opportunities, revops).body()).get(0).get("id").asText();
+        HttpResponse<String> closed = post(platform.url("crm-sync-service", "/api/v1/opportunities/" + opportunityId + "/close"),
+                revops, "{\"outcome\":\"WON\",\"reason\":\"Fastest speed to lead\",\"amount\":48000}");
+        assertThat(closed.statusCode()).as(closed.body()).isBetween(200, 204);
+
+        URI score = platform.url("scoring-service", "/api/v1/leads/" + leadId + "/score");
+        await().atMost(DEADLINE).untilAsserted(() -> assertThat(JSON.readTree(get(score, revops).body())
+                .at("/outcomes/0/outcome").asText()).isEqualTo("WON"));
+    }
+
+    @Test
+    void aMalformedLeadGetsAProblemAndLeavesNoRow() throws Exception {
+        String email = "bad." + UUID.randomUUID().toString().substring(0, 8) + "@acme-robotics";
+        HttpResponse<String> response = post(platform.url("capture-service", "/api/v1/leads"), null,
+                "{\"email\":\"" + email + "\",\"country\":\"Atlantis\"}");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).contains("problem+json"));
+        JsonNode problem = JSON.readTree(response.body());
+        assertThat(problem.get("errors").findValuesAsText("field")).contains("email", "country");
+        try (Connection db = DriverManager.getConnection(platform.jdbcUrl("capture"), platform.dbUser(), platform.dbPassword());
+             PreparedStatement query = db.prepareStatement("select count(*) from lead where email = ?")) {
+            query.setString(1, email);
+            try (ResultSet rows = query.executeQuery()) {
+                rows.next();
+                assertThat(rows.getLong(1)).isZero();
+            }
+        }
+    }
+}
