@@ -147,7 +147,7 @@ class LeadJourneyTest {
 
         String revops = platform.roleToken("revops");
         URI opportunities = platform.url("crm-sync-service", "/api/v1/opportunities?leadId=" + leadId);
-        await().atMost(DEADLINE).until(() -> JSON.readTree(get(opportunities, revops).body()).size() == 1);
+        await().atMost(DEADLINE).until(() -> opportunitiesOf(opportunities, revops).size() == 1);
 
         // Deliver the LeadQualified event again, twice as it was and once under a new event id:
         // a redelivery and a producer retry. Still one opportunity, one OpportunityCreated.
@@ -158,11 +158,11 @@ class LeadJourneyTest {
             platform.redeliver(original, UUID.randomUUID().toString());
             platform.awaitConsumed("crm-sync", "leads.routing.v1", DEADLINE);
 
-            assertThat(JSON.readTree(get(opportunities, revops).body()).size()).isEqualTo(1);
+            assertThat(opportunitiesOf(opportunities, revops).size()).isEqualTo(1);
             assertThat(crm.seen(keyed(leadId, "OpportunityCreated"))).hasSize(1);
         }
 
-        String opportunityId = JSON.readTree(get(opportunities, revops).body()).get(0).get("id").asText();
+        String opportunityId = opportunitiesOf(opportunities, revops).get(0).get("id").asText();
         HttpResponse<String> closed = post(platform.url("crm-sync-service", "/api/v1/opportunities/" + opportunityId + "/close"),
                 revops, "{\"outcome\":\"WON\",\"reason\":\"Fastest speed to lead\",\"amount\":48000}");
         assertThat(closed.statusCode()).as(closed.body()).isBetween(200, 204);
@@ -170,6 +170,14 @@ class LeadJourneyTest {
         URI score = platform.url("scoring-service", "/api/v1/leads/" + leadId + "/score");
         await().atMost(DEADLINE).untilAsserted(() -> assertThat(JSON.readTree(get(score, revops).body())
                 .at("/outcomes/0/outcome").asText()).isEqualTo("WON"));
+    }
+
+    private static JsonNode opportunitiesOf(URI query, String token) throws Exception {
+        HttpResponse<String> response = get(query, token);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonNode list = JSON.readTree(response.body()).get("opportunities");
+        assertThat(list).as(response.body()).isNotNull();
+        return list;
     }
 
     @Test
