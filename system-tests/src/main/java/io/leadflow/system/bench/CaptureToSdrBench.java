@@ -30,6 +30,7 @@ public final class CaptureToSdrBench {
 
     private static final List<String> SDRS = List.of("sdr-1", "sdr-2", "sdr-3");
     private static final int KAFKA_HOPS = 4;
+    private static final java.util.regex.Pattern LEAD_ID = java.util.regex.Pattern.compile("\"leadId\"\\s*:\\s*\"([^\"]+)\"");
 
     public static void main(String[] args) throws Exception {
         int leads = intArg(args, "--leads", 300);
@@ -52,6 +53,7 @@ public final class CaptureToSdrBench {
             run(http, capture, delivered, warmup, Math.max(rate, 10), "warm-up");
             Result pipeline = run(http, capture, delivered, leads, rate, "pipeline");
             streams.forEach(SdrStream::close);
+            StageBreakdown.print(platform.kafkaBootstrap(), pipeline.leadIds());
 
             long[] relay = new KafkaRelayBaseline(platform.kafkaBootstrap(), KAFKA_HOPS).run(leads, rate, Duration.ofSeconds(60));
             LatencyStats baseline = LatencyStats.of(relay);
@@ -71,7 +73,7 @@ public final class CaptureToSdrBench {
         System.exit(status);
     }
 
-    private record Result(LatencyStats stats, double throughput, int errors) {
+    private record Result(LatencyStats stats, double throughput, int errors, java.util.Set<String> leadIds) {
     }
 
     private static Result run(HttpClient http, URI capture, Map<String, Long> delivered, int count, double rate, String label)
@@ -79,6 +81,7 @@ public final class CaptureToSdrBench {
         String run = UUID.randomUUID().toString().substring(0, 8);
         Map<String, Long> sentAt = new ConcurrentHashMap<>();
         AtomicInteger errors = new AtomicInteger();
+        java.util.Set<String> leadIds = ConcurrentHashMap.newKeySet();
         CountDownLatch answered = new CountDownLatch(count);
         long interval = (long) (1_000_000_000d / rate);
         long start = System.nanoTime();
@@ -91,10 +94,12 @@ public final class CaptureToSdrBench {
             sentAt.put(email, System.nanoTime());
             http.sendAsync(HttpRequest.newBuilder(capture).header("Content-Type", "application/json")
                                     .POST(HttpRequest.BodyPublishers.ofString(lead(email))).build(),
-                            HttpResponse.BodyHandlers.discarding())
+                            HttpResponse.BodyHandlers.ofString())
                     .whenComplete((response, failure) -> {
                         if (failure != null || response.statusCode() != 202) {
                             errors.incrementAndGet();
+                        } else {
+                            leadIds.add(LEAD_ID.matcher(response.body()).results().findFirst().map(m -> m.group(1)).orElse("?"));
                         }
                         answered.countDown();
                     });
@@ -110,7 +115,7 @@ public final class CaptureToSdrBench {
         double seconds = (lastDelivery - start) / 1e9;
         LatencyStats stats = LatencyStats.of(latencies);
         System.out.println(label + ": " + stats.line());
-        return new Result(stats, latencies.length / Math.max(seconds, 1e-9), errors.get());
+        return new Result(stats, latencies.length / Math.max(seconds, 1e-9), errors.get(), leadIds);
     }
 
     private static String lead(String email) {
