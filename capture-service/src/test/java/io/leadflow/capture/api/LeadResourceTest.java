@@ -62,11 +62,14 @@ class LeadResourceTest {
         assertThat(leads.get(0).getString("email")).isEqualTo("ada@" + domain);
         assertThat(leads.get(0).getString("country")).isEqualTo("GB");
 
-        List<Row> events = rows("select id, aggregatetype, type, payload::text as payload from outbox where aggregateid = $1", leadId);
+        List<Row> events = rows("select id, aggregatetype, type, payload::text as payload, jsonb_typeof(payload) as kind, occurred_at"
+                + " from outbox where aggregateid = $1", leadId);
         assertThat(events).hasSize(1);
         Row event = events.get(0);
         assertThat(event.getString("aggregatetype")).isEqualTo("capture");
         assertThat(event.getString("type")).isEqualTo("LeadCaptured");
+        // Stored as a JSON object, not as a JSON string holding the object (double encoding).
+        assertThat(event.getString("kind")).isEqualTo("object");
         String payload = event.getString("payload");
         assertThat(EventContracts.violations("LeadCaptured", payload)).isEmpty();
         JsonNode json = mapper.readTree(payload);
@@ -74,6 +77,8 @@ class LeadResourceTest {
         assertThat(json.get("leadId").asText()).isEqualTo(leadId);
         assertThat(json.at("/utm/source").asText()).isEqualTo("google");
         assertThat(json.get("channel").asText()).isEqualTo("api");
+        // The row and the payload name the same instant.
+        assertThat(event.getOffsetDateTime("occurred_at").toInstant()).isEqualTo(java.time.Instant.parse(json.get("occurredAt").asText()));
     }
 
     @Test
