@@ -141,6 +141,11 @@ public final class RunningPlatform implements AutoCloseable {
         services.stop(service);
     }
 
+    /** Kills one service with SIGKILL: a crash, with whatever it had in flight. */
+    public void killService(String service) {
+        services.kill(service);
+    }
+
     public void startService(String service) throws Exception {
         services.start(service);
     }

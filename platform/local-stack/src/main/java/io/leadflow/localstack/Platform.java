@@ -155,6 +155,11 @@ public final class Platform implements AutoCloseable {
         process(service).stop();
     }
 
+    /** Kills one service with SIGKILL (crash tests). */
+    public void kill(String service) {
+        process(service).kill();
+    }
+
     /** (Re)starts one service on the same port and waits until it is ready. */
     public void start(String service) throws IOException, InterruptedException {
         ServiceProcess p = process(service);

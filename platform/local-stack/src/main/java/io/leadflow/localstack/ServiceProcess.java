@@ -87,6 +87,18 @@ public final class ServiceProcess implements AutoCloseable {
         }
     }
 
+    /**
+     * Kills the service's JVM with SIGKILL, as a crash or the OOM killer would: no shutdown hook runs,
+     * nothing in flight is committed or flushed.
+     */
+    public synchronized void kill() {
+        if (process != null) {
+            process.process().descendants().forEach(ProcessHandle::destroyForcibly);
+            process.close();
+            process = null;
+        }
+    }
+
     @Override
     public void close() {
         stop();

@@ -67,6 +67,11 @@ public class EventConsumer {
                 .onFailure(failure -> !(failure instanceof PoisonEventException))
                 .retry().withBackOff(Duration.ofMillis(100), Duration.ofSeconds(2)).atMost(TRANSIENT_RETRIES)
                 .onItem().invoke(applied -> {
+                    if (!applied) {
+                        // A redelivery (crash before the offset commit, rebalance, producer retry): rare, worth seeing.
+                        LOG.infof("%s already applied %s %s of lead %s; skipped", consumer, parsed.eventType(),
+                                parsed.eventId(), parsed.leadId());
+                    }
                     count(consumer, parsed.eventType(), applied ? "applied" : "duplicate");
                     sample.stop(meters.timer("leadflow.events.handling", "consumer", consumer, "type", parsed.eventType()));
                 })
