@@ -64,20 +64,20 @@ public class RoutingService {
         // The pool row stays locked until commit: the next routing of this pool, on any replica,
         // waits here and then reads the cursor this one moved. Looking for an earlier assignment
         // only once the lock is held also makes a concurrent routing of the same lead see it.
-        return pools.lockCursor(poolId).chain(cursor -> assignments.existsForLead(leadId).chain(assigned -> {
+        return pools.lockForRouting(poolId).chain(pool -> assignments.existsForLead(leadId).chain(assigned -> {
             if (assigned) {
                 return alreadyAssigned(leadId);
             }
-            if (cursor == null) {
+            if (pool == null) {
                 LOG.warnf("pool %s does not exist; lead %s is not assigned", poolId, leadId);
                 return noAvailableSdr(leadId, scored, poolId, started);
             }
-            return pools.seats(poolId).chain(seats -> RoundRobin.next(seats, cursor)
+            return RoundRobin.next(pool.seats(), pool.cursor())
                     .map(seat -> assign(leadId, scored, poolId, seat, started))
                     .orElseGet(() -> {
                         LOG.warnf("pool %s has no active SDR; lead %s is not assigned", poolId, leadId);
                         return noAvailableSdr(leadId, scored, poolId, started);
-                    }));
+                    });
         }));
     }
 
