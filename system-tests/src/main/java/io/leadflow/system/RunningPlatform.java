@@ -27,7 +27,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
@@ -71,14 +70,8 @@ public final class RunningPlatform implements AutoCloseable {
                     .deployDir(repo.resolve("deploy"))
                     .shutdownHook(true)
                     .build());
-            Map<String, Map<String, String>> env = new HashMap<>();
-            env.put("routing-service", Map.of("LEADFLOW_ROUTING_SEED_DEMO_ROSTER", "true"));
-            extraEnv.forEach((service, vars) -> env.merge(service, vars, (a, b) -> {
-                Map<String, String> merged = new HashMap<>(a);
-                merged.putAll(b);
-                return merged;
-            }));
-            Platform services = Platform.builder(repo, stack.endpoints()).logDir(logDir).freePorts().extraEnv(env).start();
+            Platform services = Platform.builder(repo, stack.endpoints()).logDir(logDir).freePorts().demoRoster()
+                    .extraEnv(extraEnv).start();
             return new RunningPlatform(stack, services);
         } catch (Exception e) {
             if (stack != null) {

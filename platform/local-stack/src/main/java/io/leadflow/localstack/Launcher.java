@@ -86,7 +86,8 @@ public final class Launcher {
         }, "leadflow-shutdown"));
         System.out.println("Stack ready in " + stack.startupTime().toMillis() + " ms. Starting the six services ...");
         Endpoints e = stack.endpoints();
-        platform[0] = Platform.builder(repo, e).logDir(logDir).start();
+        // The local run is a demo: routing seeds its demo roster; production manages its own.
+        platform[0] = Platform.builder(repo, e).logDir(logDir).demoRoster().start();
         System.out.println(banner(e, Tokens.forKeyDir(e.keyDir()), platform[0], logDir));
         stopped.await(); // until Ctrl-C / SIGTERM
     }

@@ -76,6 +76,11 @@ public final class Platform implements AutoCloseable {
             return this;
         }
 
+        /** Routing seeds its demo roster (sdr-1..3 in pool "default"): local runs, system tests, the bench. */
+        public Builder demoRoster() {
+            return extraEnv(Map.of("routing-service", Map.of("LEADFLOW_ROUTING_SEED_DEMO_ROSTER", "true")));
+        }
+
         /** Extra environment per service name, e.g. {@code Map.of("routing-service", Map.of("X", "y"))}. */
         public Builder extraEnv(Map<String, Map<String, String>> env) {
             env.forEach((service, vars) -> extraEnv.computeIfAbsent(service, s -> new HashMap<>()).putAll(vars));
