@@ -35,9 +35,11 @@ public class LeadResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Capture a lead", description = "Validates, stores and announces a lead (LeadCaptured). "
-            + "The same Idempotency-Key always answers with the lead it first created.")
+            + "The same Idempotency-Key with the same submission answers with the lead it first created; "
+            + "with a different submission it is refused (422).")
     @APIResponse(responseCode = "202", description = "Captured; enrichment, scoring and routing follow asynchronously")
     @APIResponse(responseCode = "400", description = "Invalid; the problem body names each bad field, nothing was stored")
+    @APIResponse(responseCode = "422", description = "The Idempotency-Key was first used with a different submission")
     public Uni<Response> capture(LeadSubmission submission, @HeaderParam("Idempotency-Key") String idempotencyKey) {
         if (submission == null) {
             return Uni.createFrom().failure(new InvalidRequestException("body", "a JSON object is required"));

@@ -1,10 +1,12 @@
 package io.leadflow.capture.domain;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.leadflow.capture.messaging.out.LeadCaptured;
 import io.leadflow.capture.repository.IdempotencyKeyRepository;
 import io.leadflow.capture.repository.LeadRepository;
 import io.leadflow.messaging.outbox.Outbox;
 import io.leadflow.web.InvalidRequestException;
+import io.leadflow.web.UnprocessableException;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,10 +23,13 @@ public class CaptureService {
     private final IdempotencyKeyRepository idempotencyKeys;
     private final Outbox outbox;
 
-    public CaptureService(LeadRepository leads, IdempotencyKeyRepository idempotencyKeys, Outbox outbox) {
+    private final ObjectMapper mapper;
+
+    public CaptureService(LeadRepository leads, IdempotencyKeyRepository idempotencyKeys, Outbox outbox, ObjectMapper mapper) {
         this.leads = leads;
         this.idempotencyKeys = idempotencyKeys;
         this.outbox = outbox;
+        this.mapper = mapper;
     }
 
     /** The outcome of a capture: the lead, and whether an earlier request with the same key made it. */
@@ -33,7 +38,8 @@ public class CaptureService {
 
     /**
      * Validates and stores a submission. Invalid input throws {@link InvalidRequestException} before
-     * anything is written; with an idempotency key, a repeated request answers with the first lead.
+     * anything is written; with an idempotency key, a repeated request answers with the first lead,
+     * and the same key with a different submission fails with {@link UnprocessableException} (422).
      */
     public Uni<Captured> capture(LeadSubmission raw, Channel channel, String idempotencyKey) {
         SubmissionValidator.Result result = SubmissionValidator.validate(raw);
@@ -41,17 +47,33 @@ public class CaptureService {
             return Uni.createFrom().failure(new InvalidRequestException(result.errors()));
         }
         Lead lead = Lead.capture(result.submission(), channel, Instant.now().truncatedTo(ChronoUnit.MICROS));
-        return Panache.withTransaction(() -> {
-            if (idempotencyKey == null) {
-                return store(lead);
-            }
-            // The lead row must exist before the key row that references it; a lost race rolls both back.
-            return store(lead).chain(captured -> idempotencyKeys.claim(idempotencyKey, lead.id)
-                    .chain(claimed -> claimed
-                            ? Uni.createFrom().item(captured)
-                            : Uni.createFrom().failure(new KeyAlreadyUsed())));
-        }).onFailure(KeyAlreadyUsed.class).recoverWithUni(() -> Panache.withSession(
-                () -> idempotencyKeys.findById(idempotencyKey).map(key -> new Captured(key.leadId, true))));
+        if (idempotencyKey == null) {
+            return Panache.withTransaction(() -> store(lead));
+        }
+        String fingerprint = fingerprint(result.submission(), channel);
+        // The lead row must exist before the key row that references it; a lost race rolls both back.
+        return Panache.withTransaction(() -> store(lead).chain(captured -> idempotencyKeys.claim(idempotencyKey, lead.id, fingerprint)
+                        .chain(claimed -> claimed
+                                ? Uni.createFrom().item(captured)
+                                : Uni.createFrom().failure(new KeyAlreadyUsed()))))
+                .onFailure(KeyAlreadyUsed.class).recoverWithUni(() -> Panache.withSession(
+                        () -> idempotencyKeys.findById(idempotencyKey).map(key -> {
+                            if (key.requestSha256 != null && !key.requestSha256.equals(fingerprint)) {
+                                throw new UnprocessableException("idempotency-key-reused", "This Idempotency-Key was "
+                                        + "first used with a different request; use a new key for a new submission.");
+                            }
+                            return new Captured(key.leadId, true);
+                        })));
+    }
+
+    /** SHA-256 of the normalised submission: the same lead typed with other spacing or case is the same request. */
+    private String fingerprint(LeadSubmission normalised, Channel channel) {
+        try {
+            byte[] json = mapper.writeValueAsBytes(java.util.List.of(channel.name(), normalised));
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(json));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException | java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("cannot fingerprint a submission", e);
+        }
     }
 
     private Uni<Captured> store(Lead lead) {

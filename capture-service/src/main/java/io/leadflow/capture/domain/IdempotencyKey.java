@@ -16,4 +16,7 @@ public class IdempotencyKey {
     public String key;
     @Column(name = "lead_id")
     public UUID leadId;
+    /** SHA-256 (hex) of the normalised submission that first used the key. */
+    @Column(name = "request_sha256")
+    public String requestSha256;
 }

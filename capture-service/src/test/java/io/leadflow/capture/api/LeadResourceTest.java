@@ -128,6 +128,23 @@ class LeadResourceTest {
     }
 
     @Test
+    void theSameIdempotencyKeyWithAnotherBodyIsRefusedAndStoresNothing() {
+        String domain = uniqueDomain();
+        String key = UUID.randomUUID().toString();
+        String first = given().contentType("application/json").header("Idempotency-Key", key).body(ADA.formatted(domain))
+                .when().post("/api/v1/leads").then().statusCode(202).extract().path("leadId");
+
+        String otherDomain = uniqueDomain();
+        given().contentType("application/json").header("Idempotency-Key", key).body(ADA.formatted(otherDomain))
+                .when().post("/api/v1/leads")
+                .then().statusCode(422).contentType("application/problem+json")
+                .body("type", containsString("idempotency-key-reused"));
+
+        assertThat(rows("select 1 from lead where email = $1", "ada@" + otherDomain)).isEmpty();
+        assertThat(rows("select 1 from outbox where aggregateid = $1", first)).hasSize(1);
+    }
+
+    @Test
     void anHtmlFormPostRedirectsToTheThankYouPage() {
         String domain = uniqueDomain();
         given().redirects().follow(false).contentType("application/x-www-form-urlencoded")

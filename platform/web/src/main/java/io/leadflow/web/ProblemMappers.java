@@ -64,6 +64,11 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
+    public Response unprocessable(UnprocessableException e, UriInfo uri) {
+        return Problem.response(422, e.type(), "Unprocessable request", e.getMessage(), uri.getPath(), List.of());
+    }
+
+    @ServerExceptionMapper
     public Response http(WebApplicationException e, UriInfo uri) {
         if (e.getCause() instanceof JsonProcessingException unreadableBody) {
             // Quarkus REST wraps a body Jackson cannot parse in a plain 400: say which part was wrong.
