@@ -46,7 +46,7 @@ public class CaptureService {
         if (!result.valid()) {
             return Uni.createFrom().failure(new InvalidRequestException(result.errors()));
         }
-        Lead lead = Lead.capture(result.submission(), channel, Instant.now().truncatedTo(ChronoUnit.MICROS));
+        Lead lead = Lead.capture(result.submission(), result.phoneRaw(), channel, Instant.now().truncatedTo(ChronoUnit.MICROS));
         if (idempotencyKey == null) {
             return Panache.withTransaction(() -> store(lead));
         }

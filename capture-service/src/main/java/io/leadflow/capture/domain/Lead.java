@@ -26,7 +26,11 @@ public class Lead {
     public String company;
     @Column(name = "job_title")
     public String jobTitle;
+    /** E.164. */
     public String phone;
+    /** The phone as the person typed it. */
+    @Column(name = "phone_raw")
+    public String phoneRaw;
     public String country;
     public String message;
     @Column(name = "consent_marketing")
@@ -54,7 +58,7 @@ public class Lead {
     public Instant capturedAt;
 
     /** A new lead from a normalised, valid submission. */
-    public static Lead capture(LeadSubmission s, Channel channel, Instant capturedAt) {
+    public static Lead capture(LeadSubmission s, String phoneRaw, Channel channel, Instant capturedAt) {
         Lead lead = new Lead();
         lead.id = UUID.randomUUID();
         lead.submissionId = UUID.randomUUID();
@@ -65,6 +69,7 @@ public class Lead {
         lead.company = s.company();
         lead.jobTitle = s.jobTitle();
         lead.phone = s.phone();
+        lead.phoneRaw = phoneRaw;
         lead.country = s.country();
         lead.message = s.message();
         if (s.consent() != null) {

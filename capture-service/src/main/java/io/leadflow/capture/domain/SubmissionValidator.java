@@ -8,17 +8,15 @@ import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Normalises a submission (trim, Unicode NFC, lower-case e-mail domain, upper-case country) and
+ * Normalises a submission (trim, Unicode NFC, lower-case e-mail domain, country to ISO alpha-2, phone to E.164) and
  * checks every field, collecting all the reasons at once so a form can show them together.
  * Pure logic: no I/O.
  */
 public final class SubmissionValidator {
 
-    private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
     // Pragmatic RFC 5321 shape: dot-atom local part, a domain of labels with a dot; no quoted locals.
     private static final Pattern EMAIL = Pattern.compile(
             "^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*"
@@ -44,15 +42,26 @@ public final class SubmissionValidator {
                 email = email.substring(0, at) + "@" + email.substring(at + 1).toLowerCase(Locale.ROOT);
             }
         }
-        String phone = f.text("phone", raw.phone(), 50, false);
-        if (phone != null && !PHONE.matcher(phone).matches()) {
-            errors.add(new FieldError("phone", "must be a phone number of digits, spaces and + ( ) - ."));
+        // The country first: it is the hint that reads a national phone number.
+        String typedCountry = f.text("country", raw.country(), 100, false);
+        String country = null;
+        if (typedCountry != null) {
+            country = Countries.alpha2(typedCountry).orElse(null);
+            if (country == null) {
+                errors.add(new FieldError("country", "must be a country: an ISO code such as FR or FRA, or a name such as France"));
+            }
         }
-        String country = f.text("country", raw.country(), 2, false);
-        if (country != null) {
-            country = country.toUpperCase(Locale.ROOT);
-            if (!COUNTRIES.contains(country)) {
-                errors.add(new FieldError("country", "must be an ISO 3166-1 alpha-2 country code such as FR or US"));
+        String phoneRaw = f.text("phone", raw.phone(), 50, false);
+        String phone = null;
+        if (phoneRaw != null) {
+            if (!PHONE.matcher(phoneRaw).matches()) {
+                errors.add(new FieldError("phone", "must be a phone number of digits, spaces and + ( ) - ."));
+            } else {
+                Phones.Parsed parsed = Phones.e164(phoneRaw, country);
+                if (parsed.e164() == null) {
+                    errors.add(new FieldError("phone", parsed.problem()));
+                }
+                phone = parsed.e164();
             }
         }
         String formId = f.text("formId", raw.formId(), 100, false);
@@ -79,11 +88,14 @@ public final class SubmissionValidator {
                 f.url("pageUrl", raw.pageUrl()),
                 f.url("referrer", raw.referrer()),
                 formId);
-        return new Result(errors.isEmpty() ? normalised : null, List.copyOf(errors));
+        return new Result(errors.isEmpty() ? normalised : null, errors.isEmpty() ? phoneRaw : null, List.copyOf(errors));
     }
 
-    /** Either a normalised submission (no errors) or the errors. */
-    public record Result(LeadSubmission submission, List<FieldError> errors) {
+    /**
+     * Either a normalised submission (no errors; its phone in E.164, its country in ISO alpha-2)
+     * with the phone as it was typed, or the errors.
+     */
+    public record Result(LeadSubmission submission, String phoneRaw, List<FieldError> errors) {
         public boolean valid() {
             return errors.isEmpty();
         }

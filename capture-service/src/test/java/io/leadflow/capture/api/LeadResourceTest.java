@@ -57,10 +57,12 @@ class LeadResourceTest {
                 .then().statusCode(202).body("leadId", notNullValue()).body("status", org.hamcrest.Matchers.is("captured"))
                 .extract().path("leadId");
 
-        List<Row> leads = rows("select email, country, utm_source from lead where id = $1", UUID.fromString(leadId));
+        List<Row> leads = rows("select email, country, phone, phone_raw, utm_source from lead where id = $1", UUID.fromString(leadId));
         assertThat(leads).hasSize(1);
         assertThat(leads.get(0).getString("email")).isEqualTo("ada@" + domain);
         assertThat(leads.get(0).getString("country")).isEqualTo("GB");
+        assertThat(leads.get(0).getString("phone")).isEqualTo("+442079460958");
+        assertThat(leads.get(0).getString("phone_raw")).isEqualTo("+44 20 7946 0958");
 
         List<Row> events = rows("select id, aggregatetype, type, payload::text as payload, jsonb_typeof(payload) as kind, occurred_at"
                 + " from outbox where aggregateid = $1", leadId);

@@ -5,6 +5,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import java.util.List;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 class SubmissionValidatorTest {
@@ -29,6 +31,64 @@ class SubmissionValidatorTest {
         assertThat(s.company()).isEqualTo("Acmé Robotics"); // NFC: e + combining acute -> é
         assertThat(s.utm().source()).isEqualTo("google");
         assertThat(s.consent().text()).isEqualTo("ok");
+        assertThat(s.phone()).isEqualTo("+442079460958");
+        assertThat(result.phoneRaw()).isEqualTo("+44 20 7946 0958");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "FR             | FR",
+            "fra            | FR",
+            "France         | FR",
+            "Allemagne      | DE",
+            "Germany        | DE",
+            "États-Unis     | US",
+            "Etats Unis     | US",
+            "USA            | US",
+            "United Kingdom | GB",
+            "Royaume-Uni    | GB",
+            "Côte d’Ivoire  | CI",
+            "Suisse         | CH",
+    })
+    void countriesAreReadFromCodesAndEnglishOrFrenchNames(String typed, String alpha2) {
+        assertThat(SubmissionValidator.validate(withCountry(typed)).submission().country()).isEqualTo(alpha2);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "06 12 34 56 78      | FR | +33612345678",
+            "+33 6 12 34 56 78   |    | +33612345678",
+            "0044 20 7946 0958   | FR | +442079460958",
+            "(415) 555-2671      | US | +14155552671",
+            "030 1234567         | DE | +49301234567",
+    })
+    void phonesBecomeE164WithTheCountryAsHint(String typed, String country, String e164) {
+        LeadSubmission raw = new LeadSubmission("ada@acme.com", null, null, null, null, typed, country, null, null,
+                null, null, null, null);
+        SubmissionValidator.Result result = SubmissionValidator.validate(raw);
+        assertThat(result.errors()).isEmpty();
+        assertThat(result.submission().phone()).isEqualTo(e164);
+        assertThat(result.phoneRaw()).isEqualTo(typed);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "06 12 34 56 78 |    | international prefix",
+            "+33 1          | FR | too short",
+            "12             | FR | ",
+    })
+    void phonesThatCannotBeReadAreRefusedWithTheReason(String typed, String country, String reason) {
+        LeadSubmission raw = new LeadSubmission("ada@acme.com", null, null, null, null, typed, country, null, null,
+                null, null, null, null);
+        List<FieldError> errors = SubmissionValidator.validate(raw).errors();
+        assertThat(errors).extracting(FieldError::field).containsExactly("phone");
+        if (reason != null) {
+            assertThat(errors.get(0).reason()).contains(reason);
+        }
+    }
+
+    private static LeadSubmission withCountry(String country) {
+        return new LeadSubmission("ada@acme.com", null, null, null, null, null, country, null, null, null, null, null, null);
     }
 
     @ParameterizedTest
