@@ -24,6 +24,14 @@ public interface CaptureConfig {
         /** Submissions one address may send at once before the rate applies. */
         @WithDefault("40")
         int burst();
+
+        /** Sustained submissions per second of one integration (a token with the integration role). */
+        @WithDefault("2000")
+        double integrationPerSecond();
+
+        /** Submissions one integration may send at once before its rate applies. */
+        @WithDefault("4000")
+        int integrationBurst();
     }
 
     /** Per-form settings by form id. */

@@ -164,6 +164,13 @@ class LeadResourceTest {
     }
 
     @Test
+    void aBodyThatIsNotJsonIsAn415Problem() {
+        given().contentType("text/plain").body("email=ada@acme.com")
+                .when().post("/api/v1/leads")
+                .then().statusCode(415).contentType("application/problem+json");
+    }
+
+    @Test
     void anOversizedBodyIsRefused() {
         String huge = "{\"email\":\"ada@acme.com\",\"message\":\"" + "x".repeat(70_000) + "\"}";
         given().contentType("application/json").body(huge)

@@ -2,12 +2,13 @@ package io.leadflow.localstack;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 /**
  * The main behind {@code ./leadflow}: {@code up} (stack + six services, persistent, until Ctrl-C),
- * {@code token --sdr ID | --role revops|admin}, {@code bench} is dispatched by the script to system-tests.
+ * {@code token --sdr ID | --role revops|admin|integration}, {@code bench} is dispatched by the script to system-tests.
  */
 public final class Launcher {
 
@@ -23,7 +24,7 @@ public final class Launcher {
                 default -> {
                     System.out.println("""
                             usage: ./leadflow [--build] up                        Kafka, PostgreSQL, Connect + the six services
-                                   ./leadflow token --sdr ID | --role revops|admin   print a local JWT
+                                   ./leadflow token --sdr ID | --role revops|admin|integration   print a local JWT
                                    ./leadflow bench [--leads N --rate R --warmup W]   capture-to-SDR latency (system-tests)""");
                     System.exit("help".equals(command) ? 0 : 2);
                 }
@@ -46,10 +47,10 @@ public final class Launcher {
         if (args.length == 3 && args[1].equals("--sdr")) {
             return tokens.forSdr(args[2]);
         }
-        if (args.length == 3 && args[1].equals("--role") && (args[2].equals("revops") || args[2].equals("admin"))) {
+        if (args.length == 3 && args[1].equals("--role") && List.of("revops", "admin", "integration").contains(args[2])) {
             return tokens.forRole(args[2]);
         }
-        throw new IllegalArgumentException("usage: token --sdr ID | --role revops|admin");
+        throw new IllegalArgumentException("usage: token --sdr ID | --role revops|admin|integration");
     }
 
     private static void up() throws Exception {
@@ -116,7 +117,7 @@ public final class Launcher {
                 .append(platform.baseUrl("capture-service")).append("/api/v1/leads\n\n");
         b.append("  Watch the SDR stream:\n  curl -N -H \"Authorization: Bearer ").append(sdrToken).append("\" ")
                 .append(platform.baseUrl("routing-service")).append("/api/v1/sdr/stream\n");
-        b.append("\n  More tokens: ./leadflow token --sdr <id> | --role revops|admin\n");
+        b.append("\n  More tokens: ./leadflow token --sdr <id> | --role revops|admin|integration\n");
         return b.toString();
     }
 

@@ -18,6 +18,11 @@ public final class TestTokens {
         return tokens().forRole("revops");
     }
 
+    /** A server-to-server integration's token (capture's higher limits). */
+    public static String integration() {
+        return tokens().forRole("integration");
+    }
+
     public static String admin() {
         return tokens().forRole("admin");
     }

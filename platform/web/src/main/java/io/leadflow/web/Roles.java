@@ -8,6 +8,8 @@ public final class Roles {
     /** Revenue operations: configures rules and watches the pipeline. */
     public static final String REVOPS = "revops";
     public static final String ADMIN = "admin";
+    /** A server-to-server integration (back-office import, partner system) posting leads: its own, higher limits. */
+    public static final String INTEGRATION = "integration";
 
     private Roles() {
     }
