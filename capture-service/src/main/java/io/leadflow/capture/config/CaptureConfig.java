@@ -34,6 +34,15 @@ public interface CaptureConfig {
         int integrationBurst();
     }
 
+    /** Bot traps on browser submissions. */
+    Spam spam();
+
+    interface Spam {
+        /** A form submitted sooner than this after it was shown (renderedAt) is taken for a bot's. */
+        @WithDefault("PT2S")
+        java.time.Duration minFillTime();
+    }
+
     /** Per-form settings by form id. */
     Map<String, FormSettings> forms();
 

@@ -1,6 +1,7 @@
 package io.leadflow.capture.domain;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.leadflow.capture.config.CaptureConfig;
 import io.leadflow.capture.messaging.out.LeadCaptured;
 import io.leadflow.capture.repository.IdempotencyKeyRepository;
 import io.leadflow.capture.repository.LeadRepository;
@@ -8,6 +9,7 @@ import io.leadflow.messaging.outbox.Outbox;
 import io.leadflow.web.InvalidRequestException;
 import io.leadflow.web.UnprocessableException;
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -24,12 +26,17 @@ public class CaptureService {
     private final Outbox outbox;
 
     private final ObjectMapper mapper;
+    private final CaptureConfig config;
+    private final MeterRegistry meters;
 
-    public CaptureService(LeadRepository leads, IdempotencyKeyRepository idempotencyKeys, Outbox outbox, ObjectMapper mapper) {
+    public CaptureService(LeadRepository leads, IdempotencyKeyRepository idempotencyKeys, Outbox outbox, ObjectMapper mapper,
+                          CaptureConfig config, MeterRegistry meters) {
         this.leads = leads;
         this.idempotencyKeys = idempotencyKeys;
         this.outbox = outbox;
         this.mapper = mapper;
+        this.config = config;
+        this.meters = meters;
     }
 
     /** The outcome of a capture: the lead, and whether an earlier request with the same key made it. */
@@ -46,7 +53,9 @@ public class CaptureService {
         if (!result.valid()) {
             return Uni.createFrom().failure(new InvalidRequestException(result.errors()));
         }
-        Lead lead = Lead.capture(result.submission(), result.phoneRaw(), channel, Instant.now().truncatedTo(ChronoUnit.MICROS));
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Lead lead = Lead.capture(result.submission(), result.phoneRaw(), channel, now);
+        lead.spamReason = SpamCheck.reason(result.submission(), now, config.spam().minFillTime()).orElse(null);
         if (idempotencyKey == null) {
             return Panache.withTransaction(() -> store(lead));
         }
@@ -77,6 +86,10 @@ public class CaptureService {
     }
 
     private Uni<Captured> store(Lead lead) {
+        if (lead.spamReason != null) {
+            meters.counter("leadflow.capture.spam", "reason", lead.spamReason).increment();
+            return leads.persistAndFlush(lead).replaceWith(new Captured(lead.id, false));
+        }
         return leads.persistAndFlush(lead)
                 .chain(() -> outbox.append(LeadCaptured.TYPE, lead.id, LeadCaptured.of(lead)))
                 .replaceWith(new Captured(lead.id, false));

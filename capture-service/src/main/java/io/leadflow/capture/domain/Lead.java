@@ -28,6 +28,9 @@ public class Lead {
     public String jobTitle;
     /** E.164. */
     public String phone;
+    /** Why this submission was taken for a bot's (honeypot, too-fast); null for a person. Spam is never announced. */
+    @Column(name = "spam_reason")
+    public String spamReason;
     /** The phone as the person typed it. */
     @Column(name = "phone_raw")
     public String phoneRaw;

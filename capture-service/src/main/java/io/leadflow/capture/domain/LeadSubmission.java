@@ -6,5 +6,15 @@ package io.leadflow.capture.domain;
  */
 public record LeadSubmission(String email, String firstName, String lastName, String company, String jobTitle,
                              String phone, String country, String message, Consent consent, Utm utm,
-                             String pageUrl, String referrer, String formId) {
+                             String pageUrl, String referrer, String formId,
+                             /* Bot traps: a field people never see (filled = a bot) and when the form was shown. */
+                             String hp, String renderedAt) {
+
+    /** A submission without the bot-trap fields (server-to-server channels, tests). */
+    public LeadSubmission(String email, String firstName, String lastName, String company, String jobTitle,
+                          String phone, String country, String message, Consent consent, Utm utm,
+                          String pageUrl, String referrer, String formId) {
+        this(email, firstName, lastName, company, jobTitle, phone, country, message, consent, utm, pageUrl, referrer,
+                formId, null, null);
+    }
 }

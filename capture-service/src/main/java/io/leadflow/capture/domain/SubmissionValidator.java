@@ -87,8 +87,25 @@ public final class SubmissionValidator {
                 consent, utm,
                 f.url("pageUrl", raw.pageUrl()),
                 f.url("referrer", raw.referrer()),
-                formId);
+                formId,
+                raw.hp() == null || raw.hp().isBlank() ? null : raw.hp(),
+                renderedAt(raw.renderedAt(), errors));
         return new Result(errors.isEmpty() ? normalised : null, errors.isEmpty() ? phoneRaw : null, List.copyOf(errors));
+    }
+
+    /** When the form was shown: an ISO-8601 instant or epoch milliseconds, normalised to ISO-8601. */
+    private static String renderedAt(String value, List<FieldError> errors) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String v = value.strip();
+        try {
+            return (v.chars().allMatch(Character::isDigit) ? java.time.Instant.ofEpochMilli(Long.parseLong(v))
+                    : java.time.Instant.parse(v)).toString();
+        } catch (RuntimeException e) {
+            errors.add(new FieldError("renderedAt", "must be an ISO-8601 instant or epoch milliseconds"));
+            return null;
+        }
     }
 
     /**

@@ -164,6 +164,30 @@ class LeadResourceTest {
     }
 
     @Test
+    void aFilledHoneypotLooksLikeSuccessButTheLeadIsMarkedSpamAndNeverAnnounced() {
+        String domain = uniqueDomain();
+        String leadId = given().contentType("application/json")
+                .body("{\"email\":\"bot@" + domain + "\",\"hp\":\"http://cheap-pills.example\"}")
+                .when().post("/api/v1/leads").then().statusCode(202).extract().path("leadId");
+
+        assertThat(rows("select spam_reason from lead where id = $1", UUID.fromString(leadId)))
+                .extracting(row -> row.getString("spam_reason")).containsExactly("honeypot");
+        assertThat(rows("select 1 from outbox where aggregateid = $1", leadId)).isEmpty();
+    }
+
+    @Test
+    void aFormPostedFasterThanAPersonCanIsSpam() {
+        String domain = uniqueDomain();
+        given().redirects().follow(false).contentType("application/x-www-form-urlencoded")
+                .formParam("email", "quick@" + domain)
+                .formParam("lf_rendered_at", Long.toString(System.currentTimeMillis() - 300))
+                .when().post("/api/v1/forms/demo-request/submissions").then().statusCode(303);
+
+        assertThat(rows("select spam_reason from lead where email = $1", "quick@" + domain))
+                .extracting(row -> row.getString("spam_reason")).containsExactly("too-fast");
+    }
+
+    @Test
     void aBodyThatIsNotJsonIsAn415Problem() {
         given().contentType("text/plain").body("email=ada@acme.com")
                 .when().post("/api/v1/leads")
