@@ -1,5 +1,6 @@
 package io.leadflow.capture.domain;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.leadflow.capture.config.CaptureConfig;
 import io.leadflow.capture.messaging.out.LeadCaptured;
@@ -8,13 +9,17 @@ import io.leadflow.capture.repository.LeadRepository;
 import io.leadflow.messaging.outbox.Outbox;
 import io.leadflow.web.InvalidRequestException;
 import io.leadflow.web.UnprocessableException;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
+import java.util.List;
 import java.util.UUID;
 
 /** Records a valid submission as a lead and announces it with LeadCaptured, in one transaction. */
@@ -78,9 +83,9 @@ public class CaptureService {
     /** SHA-256 of the normalised submission: the same lead typed with other spacing or case is the same request. */
     private String fingerprint(LeadSubmission normalised, Channel channel) {
         try {
-            byte[] json = mapper.writeValueAsBytes(java.util.List.of(channel.name(), normalised));
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(json));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException | java.security.NoSuchAlgorithmException e) {
+            byte[] json = mapper.writeValueAsBytes(List.of(channel.name(), normalised));
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(json));
+        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
             throw new IllegalStateException("cannot fingerprint a submission", e);
         }
     }

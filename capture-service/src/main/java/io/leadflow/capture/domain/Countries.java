@@ -27,7 +27,6 @@ public final class Countries {
         Map.of("usa", "US", "united states of america", "US", "uk", "GB", "great britain", "GB",
                 "england", "GB", "grande bretagne", "GB", "angleterre", "GB", "holland", "NL",
                 "hollande", "NL", "south korea", "KR").forEach((name, code) -> BY_NAME.put(key(name), code));
-        // "Korea, Republic of" style names are rare in forms; the JDK's own names cover the rest.
     }
 
     private Countries() {
@@ -40,8 +39,7 @@ public final class Countries {
 
     // Case, accents, punctuation and spacing do not matter: "Côte d’Ivoire" = "cote d ivoire".
     private static String key(String name) {
-        String folded = Normalizer.normalize(name, Normalizer.Form.NFD).replaceAll("\\p{M}", "")
+        return Normalizer.normalize(name, Normalizer.Form.NFD).replaceAll("\\p{M}", "")
                 .toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", " ").strip();
-        return folded;
     }
 }

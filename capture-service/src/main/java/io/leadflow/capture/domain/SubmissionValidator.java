@@ -5,6 +5,7 @@ import io.leadflow.web.FieldError;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.text.Normalizer;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -100,8 +101,7 @@ public final class SubmissionValidator {
         }
         String v = value.strip();
         try {
-            return (v.chars().allMatch(Character::isDigit) ? java.time.Instant.ofEpochMilli(Long.parseLong(v))
-                    : java.time.Instant.parse(v)).toString();
+            return (v.chars().allMatch(Character::isDigit) ? Instant.ofEpochMilli(Long.parseLong(v)) : Instant.parse(v)).toString();
         } catch (RuntimeException e) {
             errors.add(new FieldError("renderedAt", "must be an ISO-8601 instant or epoch milliseconds"));
             return null;
