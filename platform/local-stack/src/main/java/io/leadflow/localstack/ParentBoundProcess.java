@@ -16,14 +16,18 @@ import java.util.concurrent.TimeUnit;
  * <p>The command runs under a tiny shell wrapper whose stdin is a pipe from this JVM. The wrapper
  * starts the command in the background and blocks in {@code cat}; when the pipe closes (we close it,
  * or the kernel closes it because we died) {@code cat} returns and the wrapper sends the command
- * {@code stopSignal} and waits for it. JDK only: used inside other modules' test JVMs.
+ * {@code stopSignal} and waits for it, and kills it if it has not stopped 30 s later. JDK only: used
+ * inside other modules' test JVMs.
  */
 public final class ParentBoundProcess implements AutoCloseable {
 
     private static final String WRAPPER =
             "\"$@\" </dev/null & p=$!; "
             + "trap 'kill -%1$s $p 2>/dev/null; wait $p; exit' TERM; "
-            + "cat >/dev/null; kill -%1$s $p 2>/dev/null; wait $p";
+            + "cat >/dev/null; kill -%1$s $p 2>/dev/null; "
+            // Our JVM is gone and nobody will force the stop: a command still alive 30 s after its
+            // stop signal (a service whose shutdown hangs on a vanished broker) gets SIGKILL.
+            + "(sleep 30; kill -KILL $p 2>/dev/null) & w=$!; wait $p; kill $w 2>/dev/null";
 
     private final String name;
     private final Process wrapper;
