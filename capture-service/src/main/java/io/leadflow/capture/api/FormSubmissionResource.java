@@ -48,7 +48,8 @@ public class FormSubmissionResource {
         LeadSubmission submission = new LeadSubmission(form.getFirst("email"), form.getFirst("firstName"),
                 form.getFirst("lastName"), form.getFirst("company"), form.getFirst("jobTitle"), form.getFirst("phone"),
                 form.getFirst("country"), form.getFirst("message"), consent, utm, form.getFirst("pageUrl"),
-                form.getFirst("referrer"), formId, form.getFirst("lf_hp"), form.getFirst("lf_rendered_at"));
+                form.getFirst("referrer"), formId, form.getFirst("lf_hp"), form.getFirst("lf_rendered_at"),
+                form.getFirst("lf_first_seen_at"), form.getFirst("lf_visitor_id"));
         return capture.capture(submission, Channel.FORM, null)
                 .map(captured -> Response.seeOther(thankYouUrl(formId))
                         .header("Leadflow-Lead-Id", captured.leadId().toString())

@@ -2,7 +2,7 @@ package io.leadflow.capture.domain;
 
 /** How a submission reached Leadflow. */
 public enum Channel {
-    API("api"), FORM("form");
+    API("api"), FORM("form"), WEBHOOK("webhook"), IMPORT("import");
 
     private final String wireName;
 

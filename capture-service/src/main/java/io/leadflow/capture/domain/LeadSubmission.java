@@ -8,13 +8,15 @@ public record LeadSubmission(String email, String firstName, String lastName, St
                              String phone, String country, String message, Consent consent, Utm utm,
                              String pageUrl, String referrer, String formId,
                              /* Bot traps: a field people never see (filled = a bot) and when the form was shown. */
-                             String hp, String renderedAt) {
+                             String hp, String renderedAt,
+                             /* Attribution: when this browser first reached the site, and its anonymous visitor id. */
+                             String firstSeenAt, String visitorId) {
 
     /** A submission without the bot-trap fields (server-to-server channels, tests). */
     public LeadSubmission(String email, String firstName, String lastName, String company, String jobTitle,
                           String phone, String country, String message, Consent consent, Utm utm,
                           String pageUrl, String referrer, String formId) {
         this(email, firstName, lastName, company, jobTitle, phone, country, message, consent, utm, pageUrl, referrer,
-                formId, null, null);
+                formId, null, null, null, null);
     }
 }

@@ -24,6 +24,7 @@ public final class SubmissionValidator {
                     + "@([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.)+[A-Za-z]{2,63}$");
     private static final Pattern PHONE = Pattern.compile("^[0-9+()./ \\-]{4,50}( ?(x|ext\\.?) ?[0-9]{1,6})?$");
     private static final Pattern FORM_ID = Pattern.compile("^[A-Za-z0-9_-]{1,100}$");
+    private static final Pattern VISITOR_ID = Pattern.compile("^[A-Za-z0-9_-]{8,64}$");
     private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}&&[^\\n\\t]]");
 
     private SubmissionValidator() {
@@ -90,12 +91,23 @@ public final class SubmissionValidator {
                 f.url("referrer", raw.referrer()),
                 formId,
                 raw.hp() == null || raw.hp().isBlank() ? null : raw.hp(),
-                renderedAt(raw.renderedAt(), errors));
+                instant("renderedAt", raw.renderedAt(), errors),
+                instant("firstSeenAt", raw.firstSeenAt(), errors),
+                visitorId(f.text("visitorId", raw.visitorId(), 64, false), errors));
         return new Result(errors.isEmpty() ? normalised : null, errors.isEmpty() ? phoneRaw : null, List.copyOf(errors));
     }
 
-    /** When the form was shown: an ISO-8601 instant or epoch milliseconds, normalised to ISO-8601. */
-    private static String renderedAt(String value, List<FieldError> errors) {
+    /** A browser's anonymous visitor id (the snippet makes a UUID): kept only if it looks like an id. */
+    private static String visitorId(String value, List<FieldError> errors) {
+        if (value != null && !VISITOR_ID.matcher(value).matches()) {
+            errors.add(new FieldError("visitorId", "must be 8 to 64 letters, digits, '-' or '_'"));
+            return null;
+        }
+        return value;
+    }
+
+    /** A browser timestamp (renderedAt, firstSeenAt): an ISO-8601 instant or epoch milliseconds, normalised to ISO-8601. */
+    private static String instant(String field, String value, List<FieldError> errors) {
         if (value == null || value.isBlank()) {
             return null;
         }
@@ -103,7 +115,7 @@ public final class SubmissionValidator {
         try {
             return (v.chars().allMatch(Character::isDigit) ? Instant.ofEpochMilli(Long.parseLong(v)) : Instant.parse(v)).toString();
         } catch (RuntimeException e) {
-            errors.add(new FieldError("renderedAt", "must be an ISO-8601 instant or epoch milliseconds"));
+            errors.add(new FieldError(field, "must be an ISO-8601 instant or epoch milliseconds"));
             return null;
         }
     }

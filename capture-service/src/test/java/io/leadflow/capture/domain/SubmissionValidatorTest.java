@@ -131,4 +131,19 @@ class SubmissionValidatorTest {
         SubmissionValidator.Result result = SubmissionValidator.validate(raw);
         assertThat(result.errors()).extracting(FieldError::field).containsExactly("firstName");
     }
+
+    @Test
+    void attributionTimestampsAndVisitorIdAreCheckedAndNormalised() {
+        LeadSubmission ok = new LeadSubmission("ada@acme.com", null, null, null, null, null, null, null, null, null,
+                null, null, null, null, "1764496800000", "2026-11-01T09:00:00Z", "v-6f1c2a9e4b");
+        LeadSubmission s = SubmissionValidator.validate(ok).submission();
+        assertThat(s.renderedAt()).isEqualTo("2025-11-30T10:00:00Z");
+        assertThat(s.firstSeenAt()).isEqualTo("2026-11-01T09:00:00Z");
+        assertThat(s.visitorId()).isEqualTo("v-6f1c2a9e4b");
+
+        LeadSubmission bad = new LeadSubmission("ada@acme.com", null, null, null, null, null, null, null, null, null,
+                null, null, null, null, null, "last tuesday", "<script>");
+        assertThat(SubmissionValidator.validate(bad).errors()).extracting(FieldError::field)
+                .containsExactlyInAnyOrder("firstSeenAt", "visitorId");
+    }
 }
