@@ -4,8 +4,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.leadflow.capture.config.CaptureConfig;
 import io.leadflow.capture.messaging.out.LeadCaptured;
+import io.leadflow.capture.messaging.out.LeadResubmitted;
 import io.leadflow.capture.repository.IdempotencyKeyRepository;
 import io.leadflow.capture.repository.LeadRepository;
+import io.leadflow.capture.repository.SubmissionRepository;
 import io.leadflow.messaging.outbox.Outbox;
 import io.leadflow.web.InvalidRequestException;
 import io.leadflow.web.UnprocessableException;
@@ -22,11 +24,16 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 
-/** Records a valid submission as a lead and announces it with LeadCaptured, in one transaction. */
+/**
+ * Records a valid submission and announces it in the same transaction: a new person becomes a lead
+ * (LeadCaptured); a known one, found by normalised e-mail, gets the submission added to their lead
+ * (LeadResubmitted), so a person who fills in three forms is one lead, routed once.
+ */
 @ApplicationScoped
 public class CaptureService {
 
     private final LeadRepository leads;
+    private final SubmissionRepository submissions;
     private final IdempotencyKeyRepository idempotencyKeys;
     private final Outbox outbox;
 
@@ -34,9 +41,11 @@ public class CaptureService {
     private final CaptureConfig config;
     private final MeterRegistry meters;
 
-    public CaptureService(LeadRepository leads, IdempotencyKeyRepository idempotencyKeys, Outbox outbox, ObjectMapper mapper,
+    public CaptureService(LeadRepository leads, SubmissionRepository submissions, IdempotencyKeyRepository idempotencyKeys,
+                          Outbox outbox, ObjectMapper mapper,
                           CaptureConfig config, MeterRegistry meters) {
         this.leads = leads;
+        this.submissions = submissions;
         this.idempotencyKeys = idempotencyKeys;
         this.outbox = outbox;
         this.mapper = mapper;
@@ -44,8 +53,11 @@ public class CaptureService {
         this.meters = meters;
     }
 
-    /** The outcome of a capture: the lead, and whether an earlier request with the same key made it. */
-    public record Captured(UUID leadId, boolean replayed) {
+    /**
+     * The outcome of a capture: the lead (the same one for every submission of a person), whether an
+     * earlier request with the same key made it, and whether the person was already known.
+     */
+    public record Captured(UUID leadId, boolean replayed, boolean resubmitted) {
     }
 
     /**
@@ -59,14 +71,14 @@ public class CaptureService {
             return Uni.createFrom().failure(new InvalidRequestException(result.errors()));
         }
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        Lead lead = Lead.capture(result.submission(), result.phoneRaw(), channel, now);
-        lead.spamReason = SpamCheck.reason(result.submission(), now, config.spam().minFillTime()).orElse(null);
+        String spamReason = SpamCheck.reason(result.submission(), now, config.spam().minFillTime()).orElse(null);
         if (idempotencyKey == null) {
-            return Panache.withTransaction(() -> store(lead));
+            return inTransaction(() -> record(result, channel, now, spamReason));
         }
         String fingerprint = fingerprint(result.submission(), channel);
         // The lead row must exist before the key row that references it; a lost race rolls both back.
-        return Panache.withTransaction(() -> store(lead).chain(captured -> idempotencyKeys.claim(idempotencyKey, lead.id, fingerprint)
+        return inTransaction(() -> record(result, channel, now, spamReason).chain(captured -> idempotencyKeys
+                        .claim(idempotencyKey, captured.leadId(), fingerprint)
                         .chain(claimed -> claimed
                                 ? Uni.createFrom().item(captured)
                                 : Uni.createFrom().failure(new KeyAlreadyUsed()))))
@@ -76,7 +88,7 @@ public class CaptureService {
                                 throw new UnprocessableException("idempotency-key-reused", "This Idempotency-Key was "
                                         + "first used with a different request; use a new key for a new submission.");
                             }
-                            return new Captured(key.leadId, true);
+                            return new Captured(key.leadId, true, false);
                         })));
     }
 
@@ -90,14 +102,47 @@ public class CaptureService {
         }
     }
 
-    private Uni<Captured> store(Lead lead) {
-        if (lead.spamReason != null) {
-            meters.counter("leadflow.capture.spam", "reason", lead.spamReason).increment();
-            return leads.persistAndFlush(lead).replaceWith(new Captured(lead.id, false));
+    /**
+     * Runs a capture transaction; when two first submissions of one person race, the loser's insert of
+     * the lead hits the unique e-mail key, and its retry finds the winner's lead and merges into it.
+     */
+    private static Uni<Captured> inTransaction(java.util.function.Supplier<Uni<Captured>> work) {
+        return Panache.withTransaction(work).onFailure(CaptureService::isIdentityRace).retry().atMost(2);
+    }
+
+    private static boolean isIdentityRace(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof org.hibernate.exception.ConstraintViolationException violation) {
+                return "lead_email_key_uq".equals(violation.getConstraintName());
+            }
         }
-        return leads.persistAndFlush(lead)
-                .chain(() -> outbox.append(LeadCaptured.TYPE, lead.id, LeadCaptured.of(lead)))
-                .replaceWith(new Captured(lead.id, false));
+        return false;
+    }
+
+    /** Stores the submission: a new person's lead with LeadCaptured, or a known person's with LeadResubmitted. */
+    private Uni<Captured> record(SubmissionValidator.Result valid, Channel channel, Instant now, String spamReason) {
+        Submission submission = Submission.of(valid.submission(), valid.phoneRaw(), channel, now);
+        submission.spamReason = spamReason;
+        if (spamReason != null) {
+            // Kept for review on a lead of its own without an identity: never merged, never announced.
+            meters.counter("leadflow.capture.spam", "reason", spamReason).increment();
+            Lead lead = Lead.firstFrom(submission);
+            return leads.persist(lead).chain(() -> submissions.persistAndFlush(submission))
+                    .replaceWith(new Captured(lead.id, false, false));
+        }
+        return leads.lockByEmailKey(LeadIdentity.emailKey(submission.email)).chain(known -> {
+            if (known == null) {
+                Lead lead = Lead.firstFrom(submission);
+                return leads.persist(lead).chain(() -> submissions.persistAndFlush(submission))
+                        .chain(() -> outbox.append(LeadCaptured.TYPE, lead.id, LeadCaptured.of(lead, submission)))
+                        .replaceWith(new Captured(lead.id, false, false));
+            }
+            known.resubmitted(submission);
+            meters.counter("leadflow.capture.resubmissions", "channel", channel.wireName()).increment();
+            return submissions.persistAndFlush(submission)
+                    .chain(() -> outbox.append(LeadResubmitted.TYPE, known.id, LeadResubmitted.of(known, submission)))
+                    .replaceWith(new Captured(known.id, false, true));
+        });
     }
 
     /** Signals a lost idempotency race so the transaction rolls back before the first lead is looked up. */

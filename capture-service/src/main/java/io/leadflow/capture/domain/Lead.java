@@ -60,37 +60,66 @@ public class Lead {
     @Column(name = "captured_at")
     public Instant capturedAt;
 
-    /** A new lead from a normalised, valid submission. */
-    public static Lead capture(LeadSubmission s, String phoneRaw, Channel channel, Instant capturedAt) {
+    /** The identity (see {@link LeadIdentity#emailKey}); null for spam, which never becomes anyone's lead. */
+    @Column(name = "email_key")
+    public String emailKey;
+    @Column(name = "last_submitted_at")
+    public Instant lastSubmittedAt;
+    @Column(name = "submission_count")
+    public int submissionCount;
+
+    /** The lead a person's first submission makes: its details, consent and attribution are that submission's. */
+    public static Lead firstFrom(Submission s) {
         Lead lead = new Lead();
         lead.id = UUID.randomUUID();
-        lead.submissionId = UUID.randomUUID();
-        lead.channel = channel.wireName();
-        lead.email = s.email();
-        lead.firstName = s.firstName();
-        lead.lastName = s.lastName();
-        lead.company = s.company();
-        lead.jobTitle = s.jobTitle();
-        lead.phone = s.phone();
-        lead.phoneRaw = phoneRaw;
-        lead.country = s.country();
-        lead.message = s.message();
-        if (s.consent() != null) {
-            lead.consentMarketing = s.consent().marketing();
-            lead.consentText = s.consent().text();
-            lead.consentVersion = s.consent().version();
-        }
-        if (s.utm() != null) {
-            lead.utmSource = s.utm().source();
-            lead.utmMedium = s.utm().medium();
-            lead.utmCampaign = s.utm().campaign();
-            lead.utmTerm = s.utm().term();
-            lead.utmContent = s.utm().content();
-        }
-        lead.pageUrl = s.pageUrl();
-        lead.referrer = s.referrer();
-        lead.formId = s.formId();
-        lead.capturedAt = capturedAt;
+        lead.submissionId = s.id;
+        lead.channel = s.channel;
+        lead.email = s.email;
+        lead.emailKey = s.spamReason == null ? LeadIdentity.emailKey(s.email) : null;
+        lead.firstName = s.firstName;
+        lead.lastName = s.lastName;
+        lead.company = s.company;
+        lead.jobTitle = s.jobTitle;
+        lead.phone = s.phone;
+        lead.phoneRaw = s.phoneRaw;
+        lead.country = s.country;
+        lead.message = s.message;
+        lead.consentMarketing = s.consentMarketing;
+        lead.consentText = s.consentText;
+        lead.consentVersion = s.consentVersion;
+        lead.utmSource = s.utmSource;
+        lead.utmMedium = s.utmMedium;
+        lead.utmCampaign = s.utmCampaign;
+        lead.utmTerm = s.utmTerm;
+        lead.utmContent = s.utmContent;
+        lead.pageUrl = s.pageUrl;
+        lead.referrer = s.referrer;
+        lead.formId = s.formId;
+        lead.spamReason = s.spamReason;
+        lead.capturedAt = s.submittedAt;
+        lead.lastSubmittedAt = s.submittedAt;
+        lead.submissionCount = 1;
+        s.leadId = lead.id;
+        s.filledFields = Submission.join(ProgressiveProfile.filledByFirst(s));
         return lead;
+    }
+
+    /**
+     * A later submission of the same person: its non-empty details fill the lead's gaps, a value that
+     * disagrees with the lead's is left on the submission (the history), and the latest consent given
+     * replaces the earlier one (a person may withdraw it). First-touch attribution stays the lead's.
+     */
+    public void resubmitted(Submission s) {
+        ProgressiveProfile.Merge merge = ProgressiveProfile.merge(this, s);
+        if (s.consent() != null) {
+            consentMarketing = s.consentMarketing;
+            consentText = s.consentText;
+            consentVersion = s.consentVersion;
+        }
+        lastSubmittedAt = s.submittedAt;
+        submissionCount++;
+        s.leadId = id;
+        s.filledFields = Submission.join(merge.filled());
+        s.conflictingFields = Submission.join(merge.conflicting());
     }
 }

@@ -2,6 +2,7 @@ package io.leadflow.capture.messaging.out;
 
 import io.leadflow.capture.domain.Consent;
 import io.leadflow.capture.domain.Lead;
+import io.leadflow.capture.domain.Submission;
 import io.leadflow.capture.domain.Utm;
 
 import java.time.Instant;
@@ -11,18 +12,14 @@ import java.util.UUID;
 public record LeadCaptured(UUID submissionId, String channel, String email, String firstName, String lastName,
                            String company, String jobTitle, String phone, String country, String message,
                            Consent consent, Utm utm, String pageUrl, String referrer, String formId,
-                           Instant capturedAt) {
+                           Instant firstSeenAt, String visitorId, Instant capturedAt) {
 
     public static final String TYPE = "LeadCaptured";
 
-    public static LeadCaptured of(Lead lead) {
-        Consent consent = lead.consentMarketing == null && lead.consentText == null && lead.consentVersion == null
-                ? null : new Consent(lead.consentMarketing, lead.consentText, lead.consentVersion);
-        Utm utm = lead.utmSource == null && lead.utmMedium == null && lead.utmCampaign == null
-                && lead.utmTerm == null && lead.utmContent == null
-                ? null : new Utm(lead.utmSource, lead.utmMedium, lead.utmCampaign, lead.utmTerm, lead.utmContent);
-        return new LeadCaptured(lead.submissionId, lead.channel, lead.email, lead.firstName, lead.lastName,
-                lead.company, lead.jobTitle, lead.phone, lead.country, lead.message, consent, utm,
-                lead.pageUrl, lead.referrer, lead.formId, lead.capturedAt);
+    /** A new person: the lead as its first submission made it. */
+    public static LeadCaptured of(Lead lead, Submission first) {
+        return new LeadCaptured(first.id, first.channel, lead.email, lead.firstName, lead.lastName,
+                lead.company, lead.jobTitle, lead.phone, lead.country, first.message, first.consent(), first.utm(),
+                first.pageUrl, first.referrer, first.formId, first.firstSeenAt, first.visitorId, lead.capturedAt);
     }
 }
