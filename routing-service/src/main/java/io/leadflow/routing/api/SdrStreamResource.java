@@ -19,7 +19,8 @@ import org.jboss.resteasy.reactive.RestStreamElementType;
 
 /**
  * The SDR's live inbox as server-sent events: an {@code assignment} event (JSON {@link LeadCard})
- * the moment a lead is assigned to the caller, and a comment line at once and then every
+ * the moment a lead is assigned to the caller, a {@code resubmission} event (the card with its
+ * {@code lastResubmission}) when the person behind one of their leads submits again, and a comment line at once and then every
  * {@code leadflow.routing.stream-heartbeat} so that proxies keep the connection open.
  */
 @Path("/api/v1/sdr/stream")
@@ -40,14 +41,14 @@ public class SdrStreamResource {
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @RestStreamElementType(MediaType.APPLICATION_JSON)
     @Operation(summary = "My live inbox", description = "Server-sent events: 'assignment' with the lead's full context, "
-            + "and heartbeat comments. Leads assigned while disconnected are in GET /api/v1/sdr/leads.")
+            + "'resubmission' when the person submits again, and heartbeat comments. Leads assigned while disconnected are in GET /api/v1/sdr/leads.")
     public Multi<OutboundSseEvent> stream(@Context Sse sse) {
         String sdrId = caller.getSubject();
         Multi<OutboundSseEvent> assignments = inbox.follow(sdrId)
-                .map(card -> sse.newEventBuilder()
-                        .name("assignment")
-                        .id(card.assignmentId().toString())
-                        .data(LeadCard.class, card)
+                .map(notice -> sse.newEventBuilder()
+                        .name(notice.kind())
+                        .id(notice.card().assignmentId().toString())
+                        .data(LeadCard.class, notice.card())
                         .build());
         // Subscribed after the inbox registration (merge subscribes in order): the first comment
         // tells the client that assignments from now on will reach it.

@@ -52,6 +52,11 @@ public class Assignment {
     public String notes;
     @Column(name = "decision_micros")
     public long decisionMicros;
+    /** How often the person submitted again after the lead was captured, and the latest time. */
+    public int resubmissions;
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "last_resubmission")
+    public LeadCard.Resubmission lastResubmission;
 
     /** A new assignment of a scored lead to an SDR of a pool. */
     public static Assignment of(UUID leadId, String sdrId, String poolId, ScoredLead scored, Instant assignedAt,
@@ -93,6 +98,31 @@ public class Assignment {
                 notes = notesText;
                 qualifiedAt = now;
             }
+        }
+    }
+
+    /**
+     * The person submitted again: counted, the latest submission kept for the SDR, and the details the
+     * lead did not have yet (capture filled them: a phone, a job title) copied into the lead snapshot.
+     * Values the SDR already sees are not changed under their feet.
+     */
+    public void resubmitted(int resubmissionCount, LeadCard.Resubmission latest, JsonNode profile) {
+        if (resubmissionCount <= resubmissions) {
+            return;
+        }
+        resubmissions = resubmissionCount;
+        lastResubmission = latest;
+        if (lead instanceof com.fasterxml.jackson.databind.node.ObjectNode current) {
+            // A new node rather than an in-place edit, so the change is seen as one.
+            com.fasterxml.jackson.databind.node.ObjectNode snapshot = current.deepCopy();
+            for (String field : latest.filledFields()) {
+                JsonNode value = profile.get(field);
+                JsonNode known = snapshot.get(field);
+                if (value != null && !value.isNull() && (known == null || known.isNull())) {
+                    snapshot.set(field, value);
+                }
+            }
+            lead = snapshot;
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.leadflow.routing.domain;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.leadflow.messaging.outbox.Outbox;
 import io.leadflow.routing.messaging.out.LeadAccepted;
@@ -63,6 +64,19 @@ public class AssignmentService {
             return outbox.append(LeadQualified.TYPE, leadId, LeadQualified.of(assignment, qualification))
                     .replaceWith(() -> LeadCard.of(assignment));
         }));
+    }
+
+    /**
+     * The person behind a lead came back: recorded on the lead's assignment, whoever holds it. A lead
+     * not assigned yet has nothing to record (routing will see the lead as scoring passes it on).
+     * Must run inside a transaction (the consumer's inbox transaction).
+     */
+    public Uni<Void> resubmitted(UUID leadId, int resubmissions, LeadCard.Resubmission latest, JsonNode profile) {
+        return assignments.lockForLead(leadId).invoke(found -> {
+            if (found != null) {
+                found.resubmitted(resubmissions, latest, profile);
+            }
+        }).replaceWithVoid();
     }
 
     private static Assignment own(Assignment assignment, UUID leadId) {

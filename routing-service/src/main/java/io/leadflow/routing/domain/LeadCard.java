@@ -14,7 +14,13 @@ import java.util.UUID;
  * show the same thing.
  */
 public record LeadCard(UUID leadId, UUID assignmentId, AssignmentStatus status, Instant assignedAt,
-                       Instant acceptedAt, Instant qualifiedAt, Lead lead, Score score) {
+                       Instant acceptedAt, Instant qualifiedAt, Lead lead, Score score,
+                       int resubmissions, Resubmission lastResubmission) {
+
+    /** The person came back through a form (or another channel) after the lead was assigned. */
+    public record Resubmission(Instant submittedAt, String channel, String formId, String message, String source,
+                               String campaign, List<String> filledFields) {
+    }
 
     public record Lead(String name, String email, String company, String jobTitle, String phone, String country,
                        String source, String campaign, String message, Instant capturedAt) {
@@ -28,12 +34,14 @@ public record LeadCard(UUID leadId, UUID assignmentId, AssignmentStatus status, 
 
     public static LeadCard of(Assignment assignment) {
         return new LeadCard(assignment.leadId, assignment.id, assignment.status, assignment.assignedAt,
-                assignment.acceptedAt, assignment.qualifiedAt, lead(assignment.lead), score(assignment.score));
+                assignment.acceptedAt, assignment.qualifiedAt, lead(assignment.lead), score(assignment.score),
+                assignment.resubmissions, assignment.lastResubmission);
     }
 
     /** A card for a freshly assigned lead, from the snapshots a LeadAssigned event carries. */
     public static LeadCard assigned(UUID leadId, UUID assignmentId, Instant assignedAt, JsonNode lead, JsonNode score) {
-        return new LeadCard(leadId, assignmentId, AssignmentStatus.ASSIGNED, assignedAt, null, null, lead(lead), score(score));
+        return new LeadCard(leadId, assignmentId, AssignmentStatus.ASSIGNED, assignedAt, null, null, lead(lead), score(score),
+                0, null);
     }
 
     static Lead lead(JsonNode lead) {

@@ -17,15 +17,21 @@ import java.util.concurrent.ConcurrentHashMap;
 @ApplicationScoped
 public class SdrInbox {
 
-    private final Map<String, Set<MultiEmitter<? super LeadCard>>> streams = new ConcurrentHashMap<>();
+    /** What an SDR is told: a new assignment, or that the person behind one of their leads came back. */
+    public record Notice(String kind, LeadCard card) {
+        public static final String ASSIGNMENT = "assignment";
+        public static final String RESUBMISSION = "resubmission";
+    }
 
-    /** The SDR's new assignments from now on; the stream is registered as soon as it is subscribed. */
-    public Multi<LeadCard> follow(String sdrId) {
+    private final Map<String, Set<MultiEmitter<? super Notice>>> streams = new ConcurrentHashMap<>();
+
+    /** The SDR's notices from now on; the stream is registered as soon as it is subscribed. */
+    public Multi<Notice> follow(String sdrId) {
         return Multi.createFrom().emitter(emitter -> {
             // compute/computeIfPresent are atomic per SDR: a stream that opens while the SDR's last
             // one closes is never added to a set that was just dropped.
             streams.compute(sdrId, (id, open) -> {
-                Set<MultiEmitter<? super LeadCard>> set = open == null ? ConcurrentHashMap.newKeySet() : open;
+                Set<MultiEmitter<? super Notice>> set = open == null ? ConcurrentHashMap.newKeySet() : open;
                 set.add(emitter);
                 return set;
             });
@@ -36,16 +42,16 @@ public class SdrInbox {
         });
     }
 
-    /** Pushes a new assignment to the SDR's open streams; returns how many received it. */
-    public int publish(String sdrId, LeadCard card) {
-        Set<MultiEmitter<? super LeadCard>> open = streams.get(sdrId);
+    /** Pushes a notice to the SDR's open streams; returns how many received it. */
+    public int publish(String sdrId, Notice notice) {
+        Set<MultiEmitter<? super Notice>> open = streams.get(sdrId);
         if (open == null) {
             return 0;
         }
         int delivered = 0;
-        for (MultiEmitter<? super LeadCard> emitter : open) {
+        for (MultiEmitter<? super Notice> emitter : open) {
             if (!emitter.isCancelled()) {
-                emitter.emit(card);
+                emitter.emit(notice);
                 delivered++;
             }
         }
@@ -54,7 +60,7 @@ public class SdrInbox {
 
     /** How many streams are open for the SDR on this replica. */
     public int openStreams(String sdrId) {
-        Set<MultiEmitter<? super LeadCard>> open = streams.get(sdrId);
+        Set<MultiEmitter<? super Notice>> open = streams.get(sdrId);
         return open == null ? 0 : open.size();
     }
 }

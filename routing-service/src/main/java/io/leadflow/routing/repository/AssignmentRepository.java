@@ -27,6 +27,16 @@ public class AssignmentRepository implements PanacheRepositoryBase<Assignment, U
         return find("leadId = ?1 and sdrId = ?2", leadId, sdrId).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
     }
 
+    /** The lead's assignment, whoever holds it, locked until the transaction ends; null if it has none. */
+    public Uni<Assignment> lockForLead(UUID leadId) {
+        return find("leadId", leadId).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
+    }
+
+    /** The lead's assignment, whoever holds it; null if it has none. */
+    public Uni<Assignment> findForLead(UUID leadId) {
+        return find("leadId", leadId).firstResult();
+    }
+
     /** An SDR's assignments, newest first. */
     public Uni<List<Assignment>> newestOf(String sdrId, int limit) {
         return find("sdrId", Sort.descending("assignedAt").and("id"), sdrId).page(0, limit).list();

@@ -77,6 +77,50 @@ class SdrStreamResourceTest {
         }
     }
 
+    @Test
+    void whenThePersonSubmitsAgainTheOwnerIsToldLiveAndTheAssignmentRecordsIt() throws Exception {
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().when().get("/q/health/ready").then().statusCode(200));
+        // Routed without a phone: the person's next submission gives one.
+        UUID lead = UUID.randomUUID();
+        com.fasterxml.jackson.databind.node.ObjectNode scored = RoutingFixtures.leadScored(lead.toString(),
+                UUID.randomUUID().toString(), 72);
+        ((com.fasterxml.jackson.databind.node.ObjectNode) scored.get("lead")).remove("phone");
+        assertThat(RoutingFixtures.route(routing, lead, mapper.treeToValue(scored, io.leadflow.routing.messaging.in.LeadScoredIn.class),
+                RoutingFixtures.soloPool(db, "sdr-2"))).isEqualTo(RoutingService.Outcome.ASSIGNED);
+        com.fasterxml.jackson.databind.node.ObjectNode resubmitted = (com.fasterxml.jackson.databind.node.ObjectNode)
+                mapper.readTree(io.leadflow.contracts.EventContracts.example("LeadResubmitted"));
+        String eventId = UUID.randomUUID().toString();
+        resubmitted.put("leadId", lead.toString()).put("eventId", eventId);
+        ((com.fasterxml.jackson.databind.node.ObjectNode) resubmitted.get("lead")).put("phone", "+447700900123");
+        resubmitted.putArray("filledFields").add("phone");
+
+        try (SseLines owner = SseLines.open(stream, TestTokens.sdr("sdr-2"))) {
+            owner.await(line -> line.startsWith(":"), DEADLINE);
+
+            io.leadflow.messaging.testing.TopicProbe.send(bootstrap, "leads.capture.v1", lead.toString(), eventId,
+                    "LeadResubmitted", resubmitted.toString());
+
+            owner.await(line -> line.replace(" ", "").equals("event:resubmission"), DEADLINE);
+            String data = owner.await(line -> line.startsWith("data:") && line.contains(lead.toString()), DEADLINE);
+            JsonNode card = mapper.readTree(data.substring("data:".length()).trim());
+            assertThat(card.get("resubmissions").asInt()).isEqualTo(1);
+            assertThat(card.at("/lastResubmission/formId").asText()).isEqualTo("pricing");
+            assertThat(card.at("/lastResubmission/message").asText()).isEqualTo("Can we see pricing for 40 seats?");
+            assertThat(card.at("/lead/phone").asText()).isEqualTo("+447700900123");
+        }
+        // Recorded durably too (routing's own consumer of the capture topic), so the leads list shows it.
+        await().atMost(DEADLINE).untilAsserted(() -> {
+            JsonNode listed = mapper.readTree(given().auth().oauth2(TestTokens.sdr("sdr-2"))
+                    .when().get("/api/v1/sdr/leads/" + lead).then().statusCode(200).extract().asString());
+            assertThat(listed.get("resubmissions").asInt()).isEqualTo(1);
+            assertThat(listed.at("/lastResubmission/source").asText()).isEqualTo("linkedin");
+            assertThat(listed.at("/lead/phone").asText()).isEqualTo("+447700900123");
+        });
+    }
+
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrap;
+
     /** A streaming HTTP request read line by line on a thread of its own; reads wait with a deadline. */
     static final class SseLines implements AutoCloseable {
 

@@ -16,15 +16,15 @@ class SdrInboxTest {
     private static LeadCard card() {
         LeadCard.Lead lead = new LeadCard.Lead("Ada Lovelace", "ada@acme.io", "Acme", null, null, null, null, null, null, Instant.now());
         return new LeadCard(UUID.randomUUID(), UUID.randomUUID(), AssignmentStatus.ASSIGNED, Instant.now(), null, null,
-                lead, new LeadCard.Score(72, "A", List.of()));
+                lead, new LeadCard.Score(72, "A", List.of()), 0, null);
     }
 
     @Test
     void anAssignmentReachesEveryOpenStreamOfItsSdrAndNoOtherSdr() {
-        AssertSubscriber<LeadCard> laptop = inbox.follow("sdr-1").subscribe().withSubscriber(AssertSubscriber.create(10));
-        AssertSubscriber<LeadCard> phone = inbox.follow("sdr-1").subscribe().withSubscriber(AssertSubscriber.create(10));
-        AssertSubscriber<LeadCard> colleague = inbox.follow("sdr-2").subscribe().withSubscriber(AssertSubscriber.create(10));
-        LeadCard card = card();
+        AssertSubscriber<SdrInbox.Notice> laptop = inbox.follow("sdr-1").subscribe().withSubscriber(AssertSubscriber.create(10));
+        AssertSubscriber<SdrInbox.Notice> phone = inbox.follow("sdr-1").subscribe().withSubscriber(AssertSubscriber.create(10));
+        AssertSubscriber<SdrInbox.Notice> colleague = inbox.follow("sdr-2").subscribe().withSubscriber(AssertSubscriber.create(10));
+        SdrInbox.Notice card = new SdrInbox.Notice(SdrInbox.Notice.ASSIGNMENT, card());
 
         assertThat(inbox.publish("sdr-1", card)).isEqualTo(2);
 
@@ -35,12 +35,12 @@ class SdrInboxTest {
 
     @Test
     void aClosedStreamIsForgotten() {
-        AssertSubscriber<LeadCard> stream = inbox.follow("sdr-3").subscribe().withSubscriber(AssertSubscriber.create(10));
+        AssertSubscriber<SdrInbox.Notice> stream = inbox.follow("sdr-3").subscribe().withSubscriber(AssertSubscriber.create(10));
         assertThat(inbox.openStreams("sdr-3")).isEqualTo(1);
 
         stream.cancel();
 
         assertThat(inbox.openStreams("sdr-3")).isZero();
-        assertThat(inbox.publish("sdr-3", card())).isZero();
+        assertThat(inbox.publish("sdr-3", new SdrInbox.Notice(SdrInbox.Notice.ASSIGNMENT, card()))).isZero();
     }
 }
