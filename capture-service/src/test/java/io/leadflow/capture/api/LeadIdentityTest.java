@@ -100,6 +100,33 @@ class LeadIdentityTest {
     }
 
     @Test
+    void revOpsReadsTheLeadWithItsHistoryAndNobodyElseDoes() {
+        String domain = domain();
+        String leadId = post("{\"email\":\"lin@" + domain + "\",\"company\":\"<script>alert(1)</script>\"}");
+        post("{\"email\":\"Lin@" + domain + "\",\"jobTitle\":\"'; DROP TABLE lead; --\",\"formId\":\"webinar\"}");
+
+        given().auth().oauth2(io.leadflow.localstack.TestTokens.revops())
+                .when().get("/api/v1/leads/" + leadId)
+                .then().statusCode(200)
+                .body("company", org.hamcrest.Matchers.is("<script>alert(1)</script>"))
+                .body("jobTitle", org.hamcrest.Matchers.is("'; DROP TABLE lead; --"))
+                .body("submissionCount", org.hamcrest.Matchers.is(2))
+                .body("submissions.formId", org.hamcrest.Matchers.contains(null, "webinar"))
+                .body("submissions[1].filledFields", org.hamcrest.Matchers.contains("jobTitle"));
+        given().auth().oauth2(io.leadflow.localstack.TestTokens.admin())
+                .queryParam("email", "LIN@" + domain.toUpperCase())
+                .when().get("/api/v1/leads")
+                .then().statusCode(200).body("id", org.hamcrest.Matchers.is(leadId));
+
+        given().when().get("/api/v1/leads/" + leadId).then().statusCode(401);
+        given().auth().oauth2(io.leadflow.localstack.TestTokens.sdr("sdr-1"))
+                .when().get("/api/v1/leads/" + leadId).then().statusCode(403);
+        given().auth().oauth2(io.leadflow.localstack.TestTokens.revops())
+                .when().get("/api/v1/leads/" + UUID.randomUUID()).then().statusCode(404)
+                .contentType("application/problem+json");
+    }
+
+    @Test
     void concurrentFirstSubmissionsOfOnePersonMakeOneLeadAndOneLeadCaptured() throws Exception {
         String email = "burst@" + domain();
         int submissions = 8;
