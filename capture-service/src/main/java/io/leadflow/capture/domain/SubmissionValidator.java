@@ -12,16 +12,12 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * Normalises a submission (trim, Unicode NFC, lower-case e-mail domain, country to ISO alpha-2, phone to E.164) and
+ * Normalises a submission (trim, Unicode NFC, e-mail domain lower-cased in Unicode, country to ISO alpha-2, phone to E.164) and
  * checks every field, collecting all the reasons at once so a form can show them together.
  * Pure logic: no I/O.
  */
 public final class SubmissionValidator {
 
-    // Pragmatic RFC 5321 shape: dot-atom local part, a domain of labels with a dot; no quoted locals.
-    private static final Pattern EMAIL = Pattern.compile(
-            "^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*"
-                    + "@([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.)+[A-Za-z]{2,63}$");
     private static final Pattern PHONE = Pattern.compile("^[0-9+()./ \\-]{4,50}( ?(x|ext\\.?) ?[0-9]{1,6})?$");
     private static final Pattern FORM_ID = Pattern.compile("^[A-Za-z0-9_-]{1,100}$");
     private static final Pattern VISITOR_ID = Pattern.compile("^[A-Za-z0-9_-]{8,64}$");
@@ -35,15 +31,7 @@ public final class SubmissionValidator {
         List<FieldError> errors = new ArrayList<>();
         Fields f = new Fields(errors);
 
-        String email = f.text("email", raw.email(), 254, true);
-        if (email != null) {
-            if (!EMAIL.matcher(email).matches() || email.length() > 254) {
-                errors.add(new FieldError("email", "must be an e-mail address such as name@company.com"));
-            } else {
-                int at = email.lastIndexOf('@');
-                email = email.substring(0, at) + "@" + email.substring(at + 1).toLowerCase(Locale.ROOT);
-            }
-        }
+        String email = email(raw.email(), errors);
         // The country first: it is the hint that reads a national phone number.
         String typedCountry = f.text("country", raw.country(), 100, false);
         String country = null;
@@ -95,6 +83,17 @@ public final class SubmissionValidator {
                 instant("firstSeenAt", raw.firstSeenAt(), errors),
                 visitorId(f.text("visitorId", raw.visitorId(), 64, false), errors));
         return new Result(errors.isEmpty() ? normalised : null, errors.isEmpty() ? phoneRaw : null, List.copyOf(errors));
+    }
+
+    /** The address normalised by {@link EmailAddresses} (local part as typed, domain lower-cased), or why it is not one. */
+    private static String email(String value, List<FieldError> errors) {
+        String cleaned = value == null ? "" : Normalizer.normalize(value, Normalizer.Form.NFC).strip();
+        EmailAddresses.Parsed parsed = EmailAddresses.parse(cleaned);
+        if (!parsed.valid()) {
+            errors.add(new FieldError("email", parsed.problem()));
+            return null;
+        }
+        return parsed.address().normalized();
     }
 
     /** A browser's anonymous visitor id (the snippet makes a UUID): kept only if it looks like an id. */

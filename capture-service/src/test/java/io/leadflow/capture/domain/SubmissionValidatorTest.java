@@ -106,6 +106,26 @@ class SubmissionValidatorTest {
         assertThat(SubmissionValidator.validate(withEmail(email)).valid()).isEqualTo(valid);
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            " Ada@Bücher.DE           | Ada@bücher.de",
+            "ada@xn--bcher-kva.de     | ada@bücher.de",
+            "jürgen@straße.de         | jürgen@straße.de",
+            "\"ada\"@acme.com         | ada@acme.com",
+            "Rene\u0301@acme.com      | René@acme.com",
+    })
+    void emailIsTrimmedNfcAndItsDomainLowerCasedInUnicode(String typed, String stored) {
+        assertThat(SubmissionValidator.validate(withEmail(" " + typed + "\n")).submission().email()).isEqualTo(stored);
+    }
+
+    @Test
+    void anInvalidEmailIsRefusedWithTheParsersReason() {
+        assertThat(SubmissionValidator.validate(withEmail("ada@acme")).errors())
+                .containsExactly(new FieldError("email", "the part after @ is not a valid domain name: it should have a dot, as in company.com"));
+        assertThat(SubmissionValidator.validate(withEmail("  ")).errors())
+                .containsExactly(new FieldError("email", "is required"));
+    }
+
     @Test
     void collectsEveryProblemAndNamesTheFields() {
         LeadSubmission raw = new LeadSubmission("", "x".repeat(101), null, null, null, "call me maybe", "XX", null,
