@@ -50,10 +50,10 @@ public class LeadAdminResource {
     @Operation(summary = "Find a lead by e-mail", description = "The lead of this address (any case, Unicode or ASCII "
             + "domain), with its submissions. Roles revops, admin.")
     public Uni<LeadView> byEmail(@QueryParam("email") String email) {
-        if (email == null || email.isBlank() || email.indexOf('@') < 1) {
+        String key = email == null ? null : LeadIdentity.of(email).orElse(null);
+        if (key == null) {
             return Uni.createFrom().failure(new InvalidRequestException("email", "an e-mail address is required"));
         }
-        String key = LeadIdentity.emailKey(email.strip());
         return Panache.withSession(() -> leads.find("emailKey", key).firstResult().chain(lead -> {
             if (lead == null) {
                 throw new NotFoundException("no lead with this e-mail address");

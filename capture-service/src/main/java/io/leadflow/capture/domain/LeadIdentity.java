@@ -1,7 +1,7 @@
 package io.leadflow.capture.domain;
 
-import java.net.IDN;
 import java.util.Locale;
+import java.util.Optional;
 
 /** Who a submission is from: one lead per normalised e-mail address. */
 public final class LeadIdentity {
@@ -10,19 +10,18 @@ public final class LeadIdentity {
     }
 
     /**
-     * The key that finds the same person across submissions: the whole address lower-cased, its domain
-     * in ASCII (IDNA), so {@code Ada@Bücher.de} and {@code ada@xn--bcher-kva.de} are one lead. Local
-     * parts are case-sensitive in theory only; no mail system a lead uses treats them so.
+     * The key that finds the same person across submissions: {@link EmailAddresses.EmailAddress#identityKey()},
+     * the whole address lower-cased with its domain in ASCII, so {@code Ada@Bücher.de} and
+     * {@code ada@xn--bcher-kva.de} are one lead. Local parts are case-sensitive in theory only; no mail
+     * system a lead uses treats them so.
      */
     public static String emailKey(String normalisedEmail) {
-        int at = normalisedEmail.lastIndexOf('@');
-        String domain = normalisedEmail.substring(at + 1);
-        String asciiDomain;
-        try {
-            asciiDomain = IDN.toASCII(domain, IDN.ALLOW_UNASSIGNED);
-        } catch (IllegalArgumentException e) {
-            asciiDomain = domain;
-        }
-        return (normalisedEmail.substring(0, at) + "@" + asciiDomain).toLowerCase(Locale.ROOT);
+        return of(normalisedEmail).orElseGet(() -> normalisedEmail.toLowerCase(Locale.ROOT));
+    }
+
+    /** The key of an address someone typed (a lookup), or empty when it is not an e-mail address. */
+    public static Optional<String> of(String typedEmail) {
+        EmailAddresses.Parsed parsed = EmailAddresses.parse(typedEmail.strip());
+        return parsed.valid() ? Optional.of(parsed.address().identityKey()) : Optional.empty();
     }
 }
