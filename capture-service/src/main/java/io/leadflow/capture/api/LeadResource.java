@@ -3,6 +3,7 @@ package io.leadflow.capture.api;
 import io.leadflow.capture.domain.CaptureService;
 import io.leadflow.capture.domain.Channel;
 import io.leadflow.capture.domain.LeadSubmission;
+import io.leadflow.capture.forms.FormRateLimiter;
 import io.leadflow.web.InvalidRequestException;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
@@ -22,9 +23,11 @@ import java.util.UUID;
 public class LeadResource {
 
     private final CaptureService capture;
+    private final FormRateLimiter formLimits;
 
-    public LeadResource(CaptureService capture) {
+    public LeadResource(CaptureService capture, FormRateLimiter formLimits) {
         this.capture = capture;
+        this.formLimits = formLimits;
     }
 
     /** What a successful capture answers: the lead's id, to correlate with later events. */
@@ -44,12 +47,21 @@ public class LeadResource {
         if (submission == null) {
             return Uni.createFrom().failure(new InvalidRequestException("body", "a JSON object is required"));
         }
+        checkIdempotencyKey(idempotencyKey);
+        formLimits.take(submission.formId());
+        return capture.capture(submission, Channel.API, idempotencyKey).map(LeadResource::accepted);
+    }
+
+    static void checkIdempotencyKey(String idempotencyKey) {
         if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 200)) {
-            return Uni.createFrom().failure(new InvalidRequestException("Idempotency-Key", "must be 1 to 200 characters"));
+            throw new InvalidRequestException("Idempotency-Key", "must be 1 to 200 characters");
         }
-        return capture.capture(submission, Channel.API, idempotencyKey)
-                .map(captured -> Response.accepted(new Accepted(captured.leadId(), "captured"))
-                        .header("Idempotent-Replayed", captured.replayed() ? "true" : null)
-                        .build());
+    }
+
+    /** 202 with the lead's id; "captured" for a new person and a known one alike (an address's history is private). */
+    static Response accepted(CaptureService.Captured captured) {
+        return Response.accepted(new Accepted(captured.leadId(), "captured"))
+                .header("Idempotent-Replayed", captured.replayed() ? "true" : null)
+                .build();
     }
 }

@@ -3,9 +3,8 @@ package io.leadflow.capture.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-import java.util.Map;
 
-/** Capture settings; per-form settings move to the forms admin API later. */
+/** Capture settings; per-form settings are data (forms admin API), not configuration. */
 @ConfigMapping(prefix = "leadflow.capture")
 public interface CaptureConfig {
 
@@ -32,6 +31,10 @@ public interface CaptureConfig {
         /** Submissions one integration may send at once before its rate applies. */
         @WithDefault("4000")
         int integrationBurst();
+
+        /** Anonymous submissions per minute to one configured form, unless the form sets its own. */
+        @WithDefault("6000")
+        int perFormPerMinute();
     }
 
     /** Bot traps on browser submissions. */
@@ -43,12 +46,4 @@ public interface CaptureConfig {
         java.time.Duration minFillTime();
     }
 
-    /** Per-form settings by form id. */
-    Map<String, FormSettings> forms();
-
-    interface FormSettings {
-        /** Where a browser goes after a successful HTML form post. */
-        @WithDefault("/thank-you.html")
-        String thankYouUrl();
-    }
 }

@@ -3,12 +3,16 @@ package io.leadflow.capture.domain;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.leadflow.capture.config.CaptureConfig;
+import io.leadflow.capture.forms.Form;
+import io.leadflow.capture.forms.FormCatalog;
+import io.leadflow.capture.forms.FormRules;
 import io.leadflow.capture.messaging.out.LeadCaptured;
 import io.leadflow.capture.messaging.out.LeadResubmitted;
 import io.leadflow.capture.repository.IdempotencyKeyRepository;
 import io.leadflow.capture.repository.LeadRepository;
 import io.leadflow.capture.repository.SubmissionRepository;
 import io.leadflow.messaging.outbox.Outbox;
+import io.leadflow.web.FieldError;
 import io.leadflow.web.InvalidRequestException;
 import io.leadflow.web.UnprocessableException;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -20,8 +24,10 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -37,17 +43,19 @@ public class CaptureService {
     private final IdempotencyKeyRepository idempotencyKeys;
     private final Outbox outbox;
 
+    private final FormCatalog forms;
     private final ObjectMapper mapper;
     private final CaptureConfig config;
     private final MeterRegistry meters;
 
     public CaptureService(LeadRepository leads, SubmissionRepository submissions, IdempotencyKeyRepository idempotencyKeys,
-                          Outbox outbox, ObjectMapper mapper,
+                          Outbox outbox, FormCatalog forms, ObjectMapper mapper,
                           CaptureConfig config, MeterRegistry meters) {
         this.leads = leads;
         this.submissions = submissions;
         this.idempotencyKeys = idempotencyKeys;
         this.outbox = outbox;
+        this.forms = forms;
         this.mapper = mapper;
         this.config = config;
         this.meters = meters;
@@ -66,18 +74,25 @@ public class CaptureService {
      * and the same key with a different submission fails with {@link UnprocessableException} (422).
      */
     public Uni<Captured> capture(LeadSubmission raw, Channel channel, String idempotencyKey) {
+        Optional<Form> form = forms.find(raw.formId() == null ? null : raw.formId().strip());
         SubmissionValidator.Result result = SubmissionValidator.validate(raw);
-        if (!result.valid()) {
-            return Uni.createFrom().failure(new InvalidRequestException(result.errors()));
+        List<FieldError> errors = new ArrayList<>(result.errors());
+        // The form's required fields are checked on what was sent, so every problem is reported at once.
+        form.ifPresent(f -> FormRules.missing(f, raw).stream()
+                .filter(missing -> errors.stream().noneMatch(e -> e.field().equals(missing.field())))
+                .forEach(errors::add));
+        if (!errors.isEmpty()) {
+            return Uni.createFrom().failure(new InvalidRequestException(errors));
         }
+        LeadSubmission submission = form.map(f -> FormRules.withDefaults(f, result.submission())).orElse(result.submission());
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        String spamReason = SpamCheck.reason(result.submission(), now, config.spam().minFillTime()).orElse(null);
+        String spamReason = SpamCheck.reason(submission, now, config.spam().minFillTime()).orElse(null);
         if (idempotencyKey == null) {
-            return inTransaction(() -> record(result, channel, now, spamReason));
+            return inTransaction(() -> record(submission, result.phoneRaw(), channel, now, spamReason));
         }
-        String fingerprint = fingerprint(result.submission(), channel);
+        String fingerprint = fingerprint(submission, channel);
         // The lead row must exist before the key row that references it; a lost race rolls both back.
-        return inTransaction(() -> record(result, channel, now, spamReason).chain(captured -> idempotencyKeys
+        return inTransaction(() -> record(submission, result.phoneRaw(), channel, now, spamReason).chain(captured -> idempotencyKeys
                         .claim(idempotencyKey, captured.leadId(), fingerprint)
                         .chain(claimed -> claimed
                                 ? Uni.createFrom().item(captured)
@@ -120,8 +135,8 @@ public class CaptureService {
     }
 
     /** Stores the submission: a new person's lead with LeadCaptured, or a known person's with LeadResubmitted. */
-    private Uni<Captured> record(SubmissionValidator.Result valid, Channel channel, Instant now, String spamReason) {
-        Submission submission = Submission.of(valid.submission(), valid.phoneRaw(), channel, now);
+    private Uni<Captured> record(LeadSubmission valid, String phoneRaw, Channel channel, Instant now, String spamReason) {
+        Submission submission = Submission.of(valid, phoneRaw, channel, now);
         submission.spamReason = spamReason;
         if (spamReason != null) {
             // Kept for review on a lead of its own without an identity: never merged, never announced.

@@ -64,6 +64,12 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
+    public Response rateLimited(RateLimitedException e, UriInfo uri) {
+        return Response.fromResponse(Problem.response(429, "rate-limited", "Too many requests", e.getMessage(),
+                uri.getPath(), List.of())).header("Retry-After", e.retryAfterSeconds()).build();
+    }
+
+    @ServerExceptionMapper
     public Response unprocessable(UnprocessableException e, UriInfo uri) {
         return Problem.response(422, e.type(), "Unprocessable request", e.getMessage(), uri.getPath(), List.of());
     }
