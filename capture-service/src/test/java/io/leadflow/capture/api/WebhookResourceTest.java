@@ -216,6 +216,19 @@ class WebhookResourceTest {
     }
 
     @Test
+    void anOversizedOrNonJsonBodyIsRefused() {
+        Source source = facebook();
+        byte[] huge = ("{\"contact\":{\"email\":\"a@b.co\"},\"pad\":\"" + "x".repeat(70_000) + "\"}").getBytes(StandardCharsets.UTF_8);
+        deliver(source, source.secret(), huge).then().statusCode(413);
+
+        byte[] text = "email=a@b.co".getBytes(StandardCharsets.UTF_8);
+        given().contentType("text/plain").body(text)
+                .header(WebhookSignature.HEADER, WebhookSignature.header(source.secret(), Instant.now().getEpochSecond(), text))
+                .when().post("/api/v1/webhooks/" + source.id())
+                .then().statusCode(415).contentType("application/problem+json");
+    }
+
+    @Test
     void aSourceOverItsBudgetGets429WithRetryAfterWhileAnotherSourceGoesOn() {
         Source busy = facebook();
         // Authentic but invalid deliveries: counted against the budget, and nothing is stored.

@@ -37,6 +37,16 @@ class WebhookSignatureTest {
     }
 
     @Test
+    void theWorkedExampleOfTheReadmeIsRight() {
+        String secret = "whsec_Vr1Nq3cXo2b5m8Lk4TzP7yWs0AhGdEfJuKiMnBvCx9Q";
+        byte[] body = ("{\"id\":\"lead_8812\",\"contact\":{\"email\":\"ada@acme-robotics.com\",\"first_name\":\"Ada\","
+                + "\"last_name\":\"Lovelace\",\"company\":\"Acme Robotics\"},\"tracking\":{\"source\":\"linkedin\","
+                + "\"campaign\":\"q1-demo\"}}").getBytes(StandardCharsets.UTF_8);
+        assertThat(WebhookSignature.header(secret, 1_767_225_600L, body))
+                .isEqualTo("t=1767225600,v1=58a52368e65eb5e292415e4d48e61dd3ce985091ae7c32242b74e98a862faaba");
+    }
+
+    @Test
     void anotherSecretDoesNotMatch() {
         assertThat(verify(WebhookSignature.header(OTHER, T, BODY), BODY, List.of(SECRET), NOW)).isEqualTo(Outcome.MISMATCH);
     }
