@@ -62,11 +62,11 @@ public class CaptureService {
         Lead lead = Lead.capture(result.submission(), result.phoneRaw(), channel, now);
         lead.spamReason = SpamCheck.reason(result.submission(), now, config.spam().minFillTime()).orElse(null);
         if (idempotencyKey == null) {
-            return Panache.withTransaction(() -> store(lead));
+            return Panache.withTransaction(() -> store(lead, result.submission()));
         }
         String fingerprint = fingerprint(result.submission(), channel);
         // The lead row must exist before the key row that references it; a lost race rolls both back.
-        return Panache.withTransaction(() -> store(lead).chain(captured -> idempotencyKeys.claim(idempotencyKey, lead.id, fingerprint)
+        return Panache.withTransaction(() -> store(lead, result.submission()).chain(captured -> idempotencyKeys.claim(idempotencyKey, lead.id, fingerprint)
                         .chain(claimed -> claimed
                                 ? Uni.createFrom().item(captured)
                                 : Uni.createFrom().failure(new KeyAlreadyUsed()))))
@@ -90,13 +90,13 @@ public class CaptureService {
         }
     }
 
-    private Uni<Captured> store(Lead lead) {
+    private Uni<Captured> store(Lead lead, LeadSubmission normalised) {
         if (lead.spamReason != null) {
             meters.counter("leadflow.capture.spam", "reason", lead.spamReason).increment();
             return leads.persistAndFlush(lead).replaceWith(new Captured(lead.id, false));
         }
         return leads.persistAndFlush(lead)
-                .chain(() -> outbox.append(LeadCaptured.TYPE, lead.id, LeadCaptured.of(lead)))
+                .chain(() -> outbox.append(LeadCaptured.TYPE, lead.id, LeadCaptured.of(lead, normalised)))
                 .replaceWith(new Captured(lead.id, false));
     }
 
