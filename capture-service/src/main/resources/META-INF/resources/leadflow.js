@@ -21,12 +21,9 @@
     }
   };
 
-  const uuid = () => {
-    if (window.crypto && crypto.randomUUID) return crypto.randomUUID();
-    const bytes = window.crypto ? crypto.getRandomValues(new Uint8Array(16))
-      : Uint8Array.from({ length: 16 }, () => Math.floor(Math.random() * 256));
-    return Array.from(bytes, b => b.toString(16).padStart(2, '0')).join('');
-  };
+  // randomUUID needs a secure context (https, localhost); getRandomValues works everywhere fetch does.
+  const uuid = () => crypto.randomUUID ? crypto.randomUUID()
+    : Array.from(crypto.getRandomValues(new Uint8Array(16)), b => b.toString(16).padStart(2, '0')).join('');
   const once = (key, make) => store.get(key) || (store.set(key, make()), store.get(key));
 
   // Attribution: first touch wins while it is fresh, so a visitor who browses before submitting keeps it.
@@ -112,7 +109,7 @@
       const label = box.closest('label') || (box.id && form.querySelector(`label[for="${CSS.escape(box.id)}"]`));
       body.consent = {
         marketing: box.checked,
-        text: box.dataset.consentText || value('consentText') || (label ? label.textContent.trim() : undefined),
+        text: box.dataset.consentText || value('consentText') || (label ? label.textContent.replace(/\s+/g, ' ').trim() : undefined),
         version: box.dataset.consentVersion || value('consentVersion')
       };
     }
