@@ -138,6 +138,7 @@
       sending = true;
       buttons.forEach(b => { b.disabled = true; });
       form.setAttribute('aria-busy', 'true');
+      form.classList.remove('leadflow-sent');
       status.textContent = form.dataset.sendingMessage || 'Sending\u2026';
       clearErrors(form);
       let response = null;
