@@ -18,7 +18,8 @@ import java.util.Optional;
  * Public capture endpoints are rate-limited per client address, so one script cannot flood the
  * pipeline. A server-to-server integration that presents a token with the {@code integration}
  * role is limited per integration (the token's subject) with its own, much higher limit: a
- * back-office import or a partner system is not throttled like a bot.
+ * back-office import or a partner system is not throttled like a bot. Staff tokens (revops, admin)
+ * on the admin APIs and signed webhook deliveries (limited per source) are not counted here.
  */
 // Application-scoped (a client proxy): Quarkus REST builds its filters at static init, before
 // runtime config such as CaptureConfig exists; the real instance is made at the first request.
@@ -37,10 +38,16 @@ public class ClientRateLimiter {
 
     @ServerRequestFilter
     public Optional<Response> limit(ContainerRequestContext context, HttpServerRequest request) {
-        if (!context.getUriInfo().getPath().startsWith("/api/v1/")) {
+        String path = context.getUriInfo().getPath();
+        // Webhook deliveries are authenticated by their signature and limited per source (WebhookResource):
+        // a partner posting from one address is not throttled like a browser.
+        if (!path.startsWith("/api/v1/") || path.startsWith("/api/v1/webhooks/")) {
             return Optional.empty();
         }
         // Authentication is proactive: the identity is known before this filter runs.
+        if (!caller.isAnonymous() && (caller.hasRole(Roles.REVOPS) || caller.hasRole(Roles.ADMIN))) {
+            return Optional.empty(); // staff using the admin APIs
+        }
         boolean integration = !caller.isAnonymous() && caller.hasRole(Roles.INTEGRATION);
         long waitMillis = integration
                 ? integrations.tryTake(caller.getPrincipal().getName(), System.nanoTime())
