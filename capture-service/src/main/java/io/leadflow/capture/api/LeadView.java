@@ -29,13 +29,8 @@ public record LeadView(UUID id, String email, String firstName, String lastName,
     }
 
     static LeadView of(Lead lead, List<Submission> submissions) {
-        Consent consent = lead.consentMarketing == null && lead.consentText == null && lead.consentVersion == null
-                ? null : new Consent(lead.consentMarketing, lead.consentText, lead.consentVersion);
-        Utm firstTouch = lead.utmSource == null && lead.utmMedium == null && lead.utmCampaign == null
-                && lead.utmTerm == null && lead.utmContent == null
-                ? null : new Utm(lead.utmSource, lead.utmMedium, lead.utmCampaign, lead.utmTerm, lead.utmContent);
         return new LeadView(lead.id, lead.email, lead.firstName, lead.lastName, lead.company, lead.jobTitle, lead.phone,
-                lead.phoneRaw, lead.country, consent, firstTouch, lead.formId, lead.channel, lead.capturedAt,
+                lead.phoneRaw, lead.country, lead.consent(), lead.firstTouch(), lead.formId, lead.channel, lead.capturedAt,
                 lead.lastSubmittedAt, lead.submissionCount, lead.spamReason,
                 submissions.stream().map(SubmissionView::of).toList());
     }

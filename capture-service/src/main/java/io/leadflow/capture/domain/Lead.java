@@ -68,6 +68,16 @@ public class Lead {
     @Column(name = "submission_count")
     public int submissionCount;
 
+    /** The latest consent the person gave, or null. */
+    public Consent consent() {
+        return Consent.ofColumns(consentMarketing, consentText, consentVersion);
+    }
+
+    /** The first touch: the UTM parameters of the submission that made the lead, or null. */
+    public Utm firstTouch() {
+        return Utm.ofColumns(utmSource, utmMedium, utmCampaign, utmTerm, utmContent);
+    }
+
     /** The lead a person's first submission makes: its details, consent and attribution are that submission's. */
     public static Lead firstFrom(Submission s) {
         Lead lead = new Lead();

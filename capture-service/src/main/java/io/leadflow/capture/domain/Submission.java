@@ -107,13 +107,11 @@ public class Submission {
     }
 
     public Consent consent() {
-        return consentMarketing == null && consentText == null && consentVersion == null
-                ? null : new Consent(consentMarketing, consentText, consentVersion);
+        return Consent.ofColumns(consentMarketing, consentText, consentVersion);
     }
 
     public Utm utm() {
-        return utmSource == null && utmMedium == null && utmCampaign == null && utmTerm == null && utmContent == null
-                ? null : new Utm(utmSource, utmMedium, utmCampaign, utmTerm, utmContent);
+        return Utm.ofColumns(utmSource, utmMedium, utmCampaign, utmTerm, utmContent);
     }
 
     public List<String> filled() {

@@ -28,6 +28,7 @@ import java.util.concurrent.locks.LockSupport;
  * cores). Posts as an integration (its own rate limit, raised for the bench), first closed-loop at
  * saturation, then open-loop at a fixed rate; prints accepted leads per second and latency
  * percentiles, then checks in PostgreSQL that every accepted lead was committed with its outbox row.
+ * With {@code --generator wrk} the closed loop comes from wrk, a much lighter client than this JVM.
  * A benchmark prints figures; it asserts nothing.
  */
 public final class CaptureLoadBench {
@@ -49,11 +50,20 @@ public final class CaptureLoadBench {
             Load load = new Load(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build(),
                     platform.url("capture-service", "/api/v1/leads"), platform.roleToken("integration"), run);
 
-            load.closedLoop(concurrency, Duration.ofSeconds(Math.max(5, seconds / 2)), "warm-up");
-            Result saturation = load.closedLoop(concurrency, Duration.ofSeconds(seconds), "saturation");
-            Result fixed = load.openLoop(rate, Duration.ofSeconds(seconds), "fixed rate");
-
-            long accepted = saturation.accepted + fixed.accepted + load.warmupAccepted;
+            long accepted;
+            if ("wrk".equals(arg(args, "--generator", "java"))) {
+                // wrk (C, one thread) is a far lighter generator than this JVM: the endpoint, not the client, is measured.
+                Wrk wrk = new Wrk(platform.url("capture-service", "/api/v1/leads"), platform.roleToken("integration"), run);
+                wrk.run(concurrency, Math.max(5, seconds / 2), "warm-up");
+                wrk.run(concurrency, seconds, "saturation");
+                Result fixed = load.openLoop(rate, Duration.ofSeconds(seconds), "fixed rate");
+                accepted = wrk.accepted + fixed.accepted;
+            } else {
+                load.closedLoop(concurrency, Duration.ofSeconds(Math.max(5, seconds / 2)), "warm-up");
+                Result saturation = load.closedLoop(concurrency, Duration.ofSeconds(seconds), "saturation");
+                Result fixed = load.openLoop(rate, Duration.ofSeconds(seconds), "fixed rate");
+                accepted = saturation.accepted + fixed.accepted + load.warmupAccepted;
+            }
             try (Connection db = DriverManager.getConnection(platform.jdbcUrl("capture"), platform.dbUser(), platform.dbPassword());
                  PreparedStatement leads = db.prepareStatement("select count(*) from lead where email like ?");
                  PreparedStatement outbox = db.prepareStatement(
@@ -67,6 +77,56 @@ public final class CaptureLoadBench {
     }
 
     private record Result(long accepted, long errors, double perSecond, LatencyStats stats) {
+    }
+
+    /** Closed-loop load from wrk (Debian package {@code wrk}), each request a new lead. */
+    private static final class Wrk {
+        private static final String SCRIPT = """
+                local n = 0
+                local run = os.getenv("BENCH_RUN")
+                local label = os.getenv("BENCH_LABEL")
+                local auth = "Bearer " .. os.getenv("BENCH_TOKEN")
+                request = function()
+                  n = n + 1
+                  local body = X                    .. '"company":"Acme Robotics","jobTitle":"VP Sales","phone":"+44 20 7946 0958","country":"GB",'
+                    .. '"utm":{"source":"bench","campaign":"capture"}}', label, n, run)
+                  return wrk.format("POST", nil, {["Content-Type"] = "application/json", ["Authorization"] = auth}, body)
+                end
+                """;
+        private final URI capture;
+        private final String token;
+        private final String run;
+        private long accepted;
+
+        Wrk(URI capture, String token, String run) {
+            this.capture = capture;
+            this.token = token;
+            this.run = run;
+        }
+
+        void run(int connections, int seconds, String label) throws Exception {
+            java.nio.file.Path script = java.nio.file.Files.createTempFile("capture-bench", ".lua");
+            java.nio.file.Files.writeString(script, SCRIPT);
+            ProcessBuilder wrk = new ProcessBuilder("wrk", "-t1", "-c" + connections, "-d" + seconds + "s", "--latency",
+                    "-s", script.toString(), capture.toString()).redirectErrorStream(true);
+            // Each wrk run numbers its leads from 1 again: the label keeps every lead new.
+            wrk.environment().put("BENCH_RUN", run);
+            wrk.environment().put("BENCH_LABEL", label.replace(' ', '-'));
+            wrk.environment().put("BENCH_TOKEN", token);
+            Process process = wrk.start();
+            String out = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            process.waitFor();
+            java.nio.file.Files.deleteIfExists(script);
+            long requests = number(out, "(\\d+) requests in");
+            long failed = number(out, "Non-2xx or 3xx responses: (\\d+)") + number(out, "Socket errors: connect (\\d+)");
+            accepted += requests - failed; // warm-up included: every accepted lead is checked in PostgreSQL
+            System.out.printf(Locale.ROOT, "%-11s (wrk, %d connections)%n%s%n", label, connections, out.strip());
+        }
+
+        private static long number(String text, String regex) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile(regex).matcher(text);
+            return m.find() ? Long.parseLong(m.group(1)) : 0;
+        }
     }
 
     private static final class Load {

@@ -34,10 +34,8 @@ public record LeadResubmitted(UUID submissionId, String channel, String formId, 
     public static LeadResubmitted of(Lead lead, Submission s) {
         Sent sent = new Sent(s.email, s.firstName, s.lastName, s.company, s.jobTitle, s.phone, s.country, s.message,
                 s.consent(), s.utm(), s.pageUrl, s.referrer, s.firstSeenAt, s.visitorId);
-        Consent consent = lead.consentMarketing == null && lead.consentText == null && lead.consentVersion == null
-                ? null : new Consent(lead.consentMarketing, lead.consentText, lead.consentVersion);
         Profile profile = new Profile(lead.email, lead.firstName, lead.lastName, lead.company, lead.jobTitle,
-                lead.phone, lead.country, consent);
+                lead.phone, lead.country, lead.consent());
         return new LeadResubmitted(s.id, s.channel, s.formId, s.submittedAt, lead.capturedAt, lead.submissionCount,
                 sent, profile, s.filled(), s.conflicting());
     }
