@@ -8,6 +8,7 @@ import io.leadflow.capture.forms.FormCatalog;
 import io.leadflow.capture.forms.FormRules;
 import io.leadflow.capture.messaging.out.LeadCaptured;
 import io.leadflow.capture.messaging.out.LeadResubmitted;
+import io.leadflow.capture.privacy.DoNotContactRepository;
 import io.leadflow.capture.repository.IdempotencyKeyRepository;
 import io.leadflow.capture.repository.LeadRepository;
 import io.leadflow.capture.repository.SubmissionRepository;
@@ -44,18 +45,20 @@ public class CaptureService {
     private final Outbox outbox;
 
     private final FormCatalog forms;
+    private final DoNotContactRepository doNotContact;
     private final ObjectMapper mapper;
     private final CaptureConfig config;
     private final MeterRegistry meters;
 
     public CaptureService(LeadRepository leads, SubmissionRepository submissions, IdempotencyKeyRepository idempotencyKeys,
-                          Outbox outbox, FormCatalog forms, ObjectMapper mapper,
+                          Outbox outbox, FormCatalog forms, DoNotContactRepository doNotContact, ObjectMapper mapper,
                           CaptureConfig config, MeterRegistry meters) {
         this.leads = leads;
         this.submissions = submissions;
         this.idempotencyKeys = idempotencyKeys;
         this.outbox = outbox;
         this.forms = forms;
+        this.doNotContact = doNotContact;
         this.mapper = mapper;
         this.config = config;
         this.meters = meters;
@@ -148,7 +151,9 @@ public class CaptureService {
         return leads.lockByEmailKey(LeadIdentity.emailKey(submission.email)).chain(known -> {
             if (known == null) {
                 Lead lead = Lead.firstFrom(submission);
-                return leads.persist(lead).chain(() -> submissions.persistAndFlush(submission))
+                // A person on the do-not-contact list is still recorded, flagged, so that nobody calls them.
+                return doNotContact.isListed(lead.emailKey).invoke(listed -> lead.doNotContact = listed)
+                        .chain(() -> leads.persist(lead)).chain(() -> submissions.persistAndFlush(submission))
                         .chain(() -> outbox.append(LeadCaptured.TYPE, lead.id, LeadCaptured.of(lead, submission)))
                         .replaceWith(new Captured(lead.id, false, false));
             }

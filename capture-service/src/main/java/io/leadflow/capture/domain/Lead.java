@@ -67,6 +67,9 @@ public class Lead {
     public Instant lastSubmittedAt;
     @Column(name = "submission_count")
     public int submissionCount;
+    /** The person asked not to be contacted (privacy/DoNotContact): never routed, downstream told. */
+    @Column(name = "do_not_contact")
+    public boolean doNotContact;
 
     /** The latest consent the person gave, or null. */
     public Consent consent() {

@@ -125,4 +125,16 @@ public class Assignment {
             lead = snapshot;
         }
     }
+
+    /**
+     * The person asked not to be contacted: the lead snapshot says so, and the SDR's card shows it.
+     * Returns false when it was already known.
+     */
+    public boolean optedOut() {
+        if (lead.path("doNotContact").asBoolean(false) || !(lead instanceof com.fasterxml.jackson.databind.node.ObjectNode current)) {
+            return false;
+        }
+        lead = current.deepCopy().put("doNotContact", true);
+        return true;
+    }
 }

@@ -79,6 +79,15 @@ public class AssignmentService {
         }).replaceWithVoid();
     }
 
+    /** The person behind the lead asked not to be contacted: recorded on its assignment, if it has one. */
+    public Uni<Void> optedOut(UUID leadId) {
+        return assignments.lockForLead(leadId).invoke(found -> {
+            if (found != null) {
+                found.optedOut();
+            }
+        }).replaceWithVoid();
+    }
+
     private static Assignment own(Assignment assignment, UUID leadId) {
         if (assignment == null) {
             throw new NotFoundException("lead " + leadId + " is not one of your leads");

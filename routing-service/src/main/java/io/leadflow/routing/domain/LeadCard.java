@@ -23,7 +23,7 @@ public record LeadCard(UUID leadId, UUID assignmentId, AssignmentStatus status, 
     }
 
     public record Lead(String name, String email, String company, String jobTitle, String phone, String country,
-                       String source, String campaign, String message, Instant capturedAt) {
+                       String source, String campaign, String message, Instant capturedAt, boolean doNotContact) {
     }
 
     public record Score(int value, String grade, List<Reason> reasons) {
@@ -50,7 +50,7 @@ public record LeadCard(UUID leadId, UUID assignmentId, AssignmentStatus status, 
         String name = first == null ? last : last == null ? first : first + " " + last;
         return new Lead(name, text(lead, "email"), text(lead, "company"), text(lead, "jobTitle"), text(lead, "phone"),
                 text(lead, "country"), text(lead, "source"), text(lead, "campaign"), text(lead, "message"),
-                instant(text(lead, "capturedAt")));
+                instant(text(lead, "capturedAt")), lead.path("doNotContact").asBoolean(false));
     }
 
     static Score score(JsonNode score) {

@@ -16,6 +16,7 @@ public class RoutingDecision {
     public static final String ASSIGNED = "assigned";
     public static final String BELOW_THRESHOLD = "below-threshold";
     public static final String NO_AVAILABLE_SDR = "no-available-sdr";
+    public static final String DO_NOT_CONTACT = "do-not-contact";
 
     @Id
     @Column(name = "lead_id")

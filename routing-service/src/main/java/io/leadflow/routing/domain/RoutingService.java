@@ -27,7 +27,7 @@ public class RoutingService {
 
     /** What became of a scored lead. */
     public enum Outcome {
-        ASSIGNED, BELOW_THRESHOLD, NO_AVAILABLE_SDR, ALREADY_ASSIGNED
+        ASSIGNED, BELOW_THRESHOLD, NO_AVAILABLE_SDR, ALREADY_ASSIGNED, DO_NOT_CONTACT
     }
 
     private final RoutingConfig config;
@@ -56,6 +56,12 @@ public class RoutingService {
      */
     public Uni<Outcome> route(UUID leadId, ScoredLead scored, String poolId) {
         long started = System.nanoTime();
+        if (scored.lead().path("doNotContact").asBoolean(false)) {
+            // The person asked not to be contacted: the decision is recorded, nobody is given the lead.
+            return assignments.existsForLead(leadId).chain(assigned -> assigned
+                    ? alreadyAssigned(leadId)
+                    : decide(leadId, RoutingDecision.DO_NOT_CONTACT, scored, null, started).replaceWith(Outcome.DO_NOT_CONTACT));
+        }
         if (scored.scoreValue() < config.threshold()) {
             return assignments.existsForLead(leadId).chain(assigned -> assigned
                     ? alreadyAssigned(leadId)

@@ -21,6 +21,7 @@ public class SdrInbox {
     public record Notice(String kind, LeadCard card) {
         public static final String ASSIGNMENT = "assignment";
         public static final String RESUBMISSION = "resubmission";
+        public static final String DO_NOT_CONTACT = "do-not-contact";
     }
 
     private final Map<String, Set<MultiEmitter<? super Notice>>> streams = new ConcurrentHashMap<>();

@@ -118,6 +118,28 @@ class SdrStreamResourceTest {
         });
     }
 
+    @Test
+    void whenThePersonOptsOutTheOwnerIsToldAtOnceAndTheLeadSaysDoNotContact() throws Exception {
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().when().get("/q/health/ready").then().statusCode(200));
+        UUID lead = RoutingFixtures.leadOf(routing, db, "sdr-3");
+        com.fasterxml.jackson.databind.node.ObjectNode optedOut = (com.fasterxml.jackson.databind.node.ObjectNode)
+                mapper.readTree(io.leadflow.contracts.EventContracts.example("LeadOptedOut"));
+        String eventId = UUID.randomUUID().toString();
+        optedOut.put("leadId", lead.toString()).put("eventId", eventId);
+
+        try (SseLines owner = SseLines.open(stream, TestTokens.sdr("sdr-3"))) {
+            owner.await(line -> line.startsWith(":"), DEADLINE);
+            io.leadflow.messaging.testing.TopicProbe.send(bootstrap, "leads.capture.v1", lead.toString(), eventId,
+                    "LeadOptedOut", optedOut.toString());
+            owner.await(line -> line.replace(" ", "").equals("event:do-not-contact"), DEADLINE);
+            String data = owner.await(line -> line.startsWith("data:") && line.contains(lead.toString()), DEADLINE);
+            assertThat(mapper.readTree(data.substring("data:".length()).trim()).at("/lead/doNotContact").asBoolean()).isTrue();
+        }
+        await().atMost(DEADLINE).untilAsserted(() -> given().auth().oauth2(TestTokens.sdr("sdr-3"))
+                .when().get("/api/v1/sdr/leads/" + lead).then().statusCode(200)
+                .body("lead.doNotContact", org.hamcrest.Matchers.is(true)));
+    }
+
     @org.eclipse.microprofile.config.inject.ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;
 

@@ -12,7 +12,7 @@ import java.util.UUID;
 public record LeadCaptured(UUID submissionId, String channel, String email, String firstName, String lastName,
                            String company, String jobTitle, String phone, String country, String message,
                            Consent consent, Utm utm, String pageUrl, String referrer, String formId,
-                           Instant firstSeenAt, String visitorId, Instant capturedAt) {
+                           Instant firstSeenAt, String visitorId, boolean doNotContact, Instant capturedAt) {
 
     public static final String TYPE = "LeadCaptured";
 
@@ -20,6 +20,6 @@ public record LeadCaptured(UUID submissionId, String channel, String email, Stri
     public static LeadCaptured of(Lead lead, Submission first) {
         return new LeadCaptured(first.id, first.channel, lead.email, lead.firstName, lead.lastName,
                 lead.company, lead.jobTitle, lead.phone, lead.country, first.message, first.consent(), first.utm(),
-                first.pageUrl, first.referrer, first.formId, first.firstSeenAt, first.visitorId, lead.capturedAt);
+                first.pageUrl, first.referrer, first.formId, first.firstSeenAt, first.visitorId, lead.doNotContact, lead.capturedAt);
     }
 }

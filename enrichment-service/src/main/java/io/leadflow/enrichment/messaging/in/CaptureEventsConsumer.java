@@ -28,6 +28,6 @@ public class CaptureEventsConsumer {
     public Uni<Void> onCaptureEvent(ConsumerRecord<String, String> record) {
         return events.consume(record, CONSUMER,
                 Map.of("LeadCaptured", event -> enrichment.enrich(event.leadId(), event.as(LeadCapturedIn.class))),
-                Set.of("LeadResubmitted", "LeadEngaged", "LeadErased"));
+                Set.of("LeadResubmitted", "LeadEngaged", "LeadErased", "LeadOptedOut"));
     }
 }

@@ -13,13 +13,14 @@ public record LeadEnriched(Lead lead, Enrichment enrichment) {
     /** The lead as every later step sees it; source attribution flattened from the UTM parameters. */
     public record Lead(String email, String firstName, String lastName, String company, String jobTitle, String phone,
                        String country, String message, String source, String medium, String campaign, String formId,
-                       String pageUrl, Instant capturedAt) {
+                       String pageUrl, boolean doNotContact, Instant capturedAt) {
     }
 
     public static LeadEnriched of(LeadCapturedIn captured, Enrichment enrichment) {
         LeadCapturedIn.Utm utm = captured.utm() == null ? new LeadCapturedIn.Utm(null, null, null) : captured.utm();
         return new LeadEnriched(new Lead(captured.email(), captured.firstName(), captured.lastName(), captured.company(),
                 captured.jobTitle(), captured.phone(), captured.country(), captured.message(), utm.source(), utm.medium(),
-                utm.campaign(), captured.formId(), captured.pageUrl(), captured.capturedAt()), enrichment);
+                utm.campaign(), captured.formId(), captured.pageUrl(), captured.doNotContact(), captured.capturedAt()),
+                enrichment);
     }
 }

@@ -12,7 +12,7 @@ import java.util.Set;
 
 /**
  * Reads leads.capture.v1 for what concerns leads already in an SDR's hands: a known person who
- * submits again is recorded on their assignment (consumer group "routing-capture"). New leads reach
+ * submits again, or who asks not to be contacted, is recorded on their assignment (consumer group "routing-capture"). New leads reach
  * routing through scoring, not from here.
  */
 @ApplicationScoped
@@ -32,10 +32,11 @@ public class CaptureEventsConsumer {
     public Uni<Void> onCaptureEvent(ConsumerRecord<String, String> record) {
         return events.consume(record, CONSUMER,
                 Map.of("LeadResubmitted", event -> {
-                    LeadResubmittedIn resubmitted = event.as(LeadResubmittedIn.class);
-                    return assignments.resubmitted(event.leadId(), resubmitted.resubmissions(), resubmitted.latest(),
-                            resubmitted.lead());
-                }),
+                            LeadResubmittedIn resubmitted = event.as(LeadResubmittedIn.class);
+                            return assignments.resubmitted(event.leadId(), resubmitted.resubmissions(), resubmitted.latest(),
+                                    resubmitted.lead());
+                        },
+                        "LeadOptedOut", event -> assignments.optedOut(event.leadId())),
                 Set.of("LeadCaptured", "LeadEngaged", "LeadErased"));
     }
 }

@@ -51,11 +51,31 @@ public class SdrInboxFeed {
             if ("LeadResubmitted".equals(event.eventType())) {
                 return notifyOwner(event.leadId(), event.as(LeadResubmittedIn.class));
             }
+            if ("LeadOptedOut".equals(event.eventType())) {
+                return notifyOwnerOfOptOut(event.leadId());
+            }
             if (!IGNORED.contains(event.eventType())) {
                 throw new PoisonEventException("unknown event type " + event.eventType() + " for the SDR inbox feed");
             }
             return Uni.createFrom().voidItem();
         });
+    }
+
+    /** Tells the lead's owner, if it has one, at once: this person must not be called. */
+    private Uni<Void> notifyOwnerOfOptOut(UUID leadId) {
+        return detachedAssignment(leadId).invoke(assignment -> {
+            if (assignment != null) {
+                assignment.optedOut();
+                inbox.publish(assignment.sdrId, new SdrInbox.Notice(SdrInbox.Notice.DO_NOT_CONTACT, LeadCard.of(assignment)));
+            }
+        }).replaceWithVoid();
+    }
+
+    /** The lead's assignment, whoever holds it, detached: a card is built from it, nothing of it is written from here. */
+    private Uni<io.leadflow.routing.domain.Assignment> detachedAssignment(UUID leadId) {
+        return Panache.withSession(() -> assignments.findForLead(leadId).call(found -> found == null
+                ? Uni.createFrom().nullItem()
+                : Panache.getSession().invoke(session -> session.detach(found))));
     }
 
     /**
@@ -64,10 +84,7 @@ public class SdrInboxFeed {
      * capture topic recorded it yet.
      */
     private Uni<Void> notifyOwner(UUID leadId, LeadResubmittedIn resubmitted) {
-        // Detached: the card is built from it, nothing of it is written from here.
-        return Panache.withSession(() -> assignments.findForLead(leadId).call(found -> found == null
-                ? Uni.createFrom().nullItem()
-                : Panache.getSession().invoke(session -> session.detach(found)))).invoke(assignment -> {
+        return detachedAssignment(leadId).invoke(assignment -> {
             if (assignment != null) {
                 assignment.resubmitted(resubmitted.resubmissions(), resubmitted.latest(), resubmitted.lead());
                 inbox.publish(assignment.sdrId, new SdrInbox.Notice(SdrInbox.Notice.RESUBMISSION, LeadCard.of(assignment)));
