@@ -30,22 +30,35 @@ public class FormCors {
     @ServerResponseFilter
     public void allowFormOrigin(ContainerRequestContext request, ContainerResponseContext response) {
         List<String> path = request.getUriInfo().getPathSegments().stream().map(s -> s.getPath()).toList();
+        // api / v1 / engagement: any origin a form lists may read the answer (beacons sent as text/plain never do).
+        if (path.size() == 3 && "engagement".equals(path.get(2))) {
+            allow(request, response, forms.sharesWithAny(request.getHeaderString("Origin")));
+            return;
+        }
         // api / v1 / forms / {formId} / submissions
         if (path.size() != 5 || !"forms".equals(path.get(2)) || !"submissions".equals(path.get(4))) {
             return;
         }
         String origin = request.getHeaderString("Origin");
+        allow(request, response, forms.find(path.get(3)).filter(form -> form.sharesWith(origin)).isPresent());
+    }
+
+    private static void allow(ContainerRequestContext request, ContainerResponseContext response, boolean shared) {
         response.getHeaders().add("Vary", "Origin");
-        if (forms.find(path.get(3)).filter(form -> form.sharesWith(origin)).isPresent()
-                && response.getHeaders().getFirst("Access-Control-Allow-Origin") == null) {
-            response.getHeaders().add("Access-Control-Allow-Origin", origin);
+        if (shared && response.getHeaders().getFirst("Access-Control-Allow-Origin") == null) {
+            response.getHeaders().add("Access-Control-Allow-Origin", request.getHeaderString("Origin"));
             response.getHeaders().add("Access-Control-Expose-Headers", "Retry-After");
         }
     }
 
     /** The answer to a preflight: allowed for a listed origin, a plain 403 otherwise (the browser stops there). */
     static Response preflight(Optional<Form> form, String origin) {
-        if (form.isEmpty() || !form.get().sharesWith(origin)) {
+        return preflight(form.isPresent() && form.get().sharesWith(origin), origin);
+    }
+
+    /** The answer to a preflight from an origin that may ({@code shared}) or may not read the answers. */
+    static Response preflight(boolean shared, String origin) {
+        if (!shared) {
             return Response.status(403).build();
         }
         return Response.noContent()

@@ -43,6 +43,7 @@ public class CaptureService {
     private final SubmissionRepository submissions;
     private final IdempotencyKeyRepository idempotencyKeys;
     private final Outbox outbox;
+    private final EngagementService engagements;
 
     private final FormCatalog forms;
     private final DoNotContactRepository doNotContact;
@@ -51,12 +52,14 @@ public class CaptureService {
     private final MeterRegistry meters;
 
     public CaptureService(LeadRepository leads, SubmissionRepository submissions, IdempotencyKeyRepository idempotencyKeys,
-                          Outbox outbox, FormCatalog forms, DoNotContactRepository doNotContact, ObjectMapper mapper,
+                          Outbox outbox, EngagementService engagements, FormCatalog forms, DoNotContactRepository doNotContact,
+                          ObjectMapper mapper,
                           CaptureConfig config, MeterRegistry meters) {
         this.leads = leads;
         this.submissions = submissions;
         this.idempotencyKeys = idempotencyKeys;
         this.outbox = outbox;
+        this.engagements = engagements;
         this.forms = forms;
         this.doNotContact = doNotContact;
         this.mapper = mapper;
@@ -137,7 +140,10 @@ public class CaptureService {
         return false;
     }
 
-    /** Stores the submission: a new person's lead with LeadCaptured, or a known person's with LeadResubmitted. */
+    /**
+     * Stores the submission: a new person's lead with LeadCaptured, or a known person's with LeadResubmitted; then the
+     * person's waiting engagement (their visitor id's, their address's) joins the lead and is announced (LeadEngaged).
+     */
     private Uni<Captured> record(LeadSubmission valid, String phoneRaw, Channel channel, Instant now, String spamReason) {
         Submission submission = Submission.of(valid, phoneRaw, channel, now);
         submission.spamReason = spamReason;
@@ -148,7 +154,8 @@ public class CaptureService {
             return leads.persist(lead).chain(() -> submissions.persistAndFlush(submission))
                     .replaceWith(new Captured(lead.id, false, false));
         }
-        return leads.lockByEmailKey(LeadIdentity.emailKey(submission.email)).chain(known -> {
+        String emailKey = LeadIdentity.emailKey(submission.email);
+        return leads.lockByEmailKey(emailKey).chain(known -> {
             if (known == null) {
                 Lead lead = Lead.firstFrom(submission);
                 // A person on the do-not-contact list is still recorded, flagged, so that nobody calls them.
@@ -162,7 +169,7 @@ public class CaptureService {
             return submissions.persistAndFlush(submission)
                     .chain(() -> outbox.append(LeadResubmitted.TYPE, known.id, LeadResubmitted.of(known, submission)))
                     .replaceWith(new Captured(known.id, false, true));
-        });
+        }).call(captured -> engagements.linkWaiting(captured.leadId(), emailKey, submission.visitorId, submission.id, now));
     }
 
     /** Signals a lost idempotency race so the transaction rolls back before the first lead is looked up. */

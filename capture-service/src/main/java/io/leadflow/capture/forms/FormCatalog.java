@@ -57,6 +57,11 @@ public class FormCatalog {
         return formId == null ? Optional.empty() : Optional.ofNullable(forms.get(formId));
     }
 
+    /** Whether some configured form lists this origin: a site of ours, whose pages may read engagement answers. */
+    public boolean sharesWithAny(String origin) {
+        return origin != null && forms.values().stream().anyMatch(form -> form.sharesWith(origin));
+    }
+
     public Uni<List<Form>> list() {
         return reload().map(all -> all.values().stream().sorted(java.util.Comparator.comparing(Form::id)).toList());
     }

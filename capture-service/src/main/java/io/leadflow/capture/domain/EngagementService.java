@@ -1,0 +1,107 @@
+package io.leadflow.capture.domain;
+
+import io.leadflow.capture.config.EngagementConfig;
+import io.leadflow.capture.messaging.out.LeadEngaged;
+import io.leadflow.capture.repository.EngagementRepository;
+import io.leadflow.messaging.outbox.Outbox;
+import io.leadflow.web.InvalidRequestException;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Records engagement cheaply and announces it to scoring. A request is validated whole, then stored by one statement
+ * in one short transaction that also writes one LeadEngaged outbox row per lead it concerns. Events of people who are
+ * not leads yet wait anonymous (scoring only scores leads) until a submission links them ({@link #linkWaiting}),
+ * inside that submission's transaction.
+ */
+@ApplicationScoped
+public class EngagementService {
+
+    private final EngagementRepository engagements;
+    private final Outbox outbox;
+    private final EngagementConfig config;
+    private final MeterRegistry meters;
+
+    public EngagementService(EngagementRepository engagements, Outbox outbox, EngagementConfig config, MeterRegistry meters) {
+        this.engagements = engagements;
+        this.outbox = outbox;
+        this.config = config;
+        this.meters = meters;
+    }
+
+    /** What a request recorded: how many events, how many of them went to a known lead, and to how many leads. */
+    public record Recorded(int accepted, int linked, int leads) {
+    }
+
+    /**
+     * Validates every event (throws {@link InvalidRequestException} naming each problem, nothing stored), then stores
+     * them and announces those of known leads in one transaction.
+     *
+     * @param integration whether the sender is an integration (may key events by e-mail)
+     * @param source      {@code browser} or {@code integration:<name>}, stored with each event
+     */
+    public Uni<Recorded> record(EngagementBatch request, boolean integration, String source) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        EngagementValidator.Result result = EngagementValidator.validate(request, integration, now, limits());
+        if (!result.valid()) {
+            return Uni.createFrom().failure(new InvalidRequestException(result.errors()));
+        }
+        List<Engagement> batch = result.engagements();
+        return Panache.withTransaction(() -> engagements.insert(batch, result.formId(), source, now).chain(leadOf -> {
+            Map<UUID, List<LeadEngaged.Item>> byLead = new LinkedHashMap<>();
+            for (Engagement e : batch) {
+                UUID lead = leadOf.get(e.id());
+                if (lead != null) {
+                    byLead.computeIfAbsent(lead, l -> new ArrayList<>()).add(LeadEngaged.Item.of(e, result.formId(), source, now));
+                }
+            }
+            Uni<Void> announced = Uni.createFrom().voidItem();
+            for (Map.Entry<UUID, List<LeadEngaged.Item>> lead : byLead.entrySet()) {
+                // One after the other: a reactive session runs one statement at a time.
+                announced = announced.chain(() -> outbox.append(LeadEngaged.TYPE, lead.getKey(), LeadEngaged.tracked(lead.getValue())))
+                        .replaceWithVoid();
+            }
+            return announced.replaceWith(new Recorded(batch.size(), leadOf.size(), byLead.size()));
+        })).invoke(recorded -> {
+            batch.forEach(e -> meters.counter("leadflow.capture.engagement.events", "type", e.type().wireName()).increment());
+            meters.counter("leadflow.capture.engagement.linked", "trigger", LeadEngaged.TRACKED).increment(recorded.linked());
+        });
+    }
+
+    /**
+     * Links a person's waiting events to their lead and announces them (LeadEngaged, trigger {@code linked}), in the
+     * caller's transaction: the submission that made the link and the announcement commit together. Waiting events are
+     * those an integration sent with this person's e-mail before they were a lead, and the anonymous ones of
+     * {@code visitorId} (the submission's; null for none). A long history is announced in parts of
+     * {@code leadflow.capture.engagement.max-events}.
+     */
+    public Uni<Void> linkWaiting(UUID leadId, String emailKey, String visitorId, UUID submissionId, Instant at) {
+        return engagements.linkWaiting(leadId, emailKey, visitorId, at).chain(items -> {
+            Uni<Void> announced = Uni.createFrom().voidItem();
+            int part = config.maxEvents();
+            for (int from = 0; from < items.size(); from += part) {
+                List<LeadEngaged.Item> slice = items.subList(from, Math.min(items.size(), from + part));
+                announced = announced.chain(() -> outbox.append(LeadEngaged.TYPE, leadId, LeadEngaged.linked(submissionId, slice)))
+                        .replaceWithVoid();
+            }
+            if (!items.isEmpty()) {
+                meters.counter("leadflow.capture.engagement.linked", "trigger", LeadEngaged.LINKED).increment(items.size());
+            }
+            return announced;
+        });
+    }
+
+    private EngagementValidator.Limits limits() {
+        return new EngagementValidator.Limits(config.maxEvents(), config.maxAge(), config.maxClockSkew());
+    }
+}

@@ -1,0 +1,155 @@
+package io.leadflow.capture.repository;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.leadflow.capture.domain.Engagement;
+import io.leadflow.capture.messaging.out.LeadEngaged;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The {@code engagement} table, written through the caller's reactive session (so in the caller's transaction, with
+ * its outbox rows) by plain SQL: a whole batch is ONE statement that finds each event's lead and inserts every row,
+ * and linking a visitor's waiting events is ONE statement too. No entity per event.
+ */
+@ApplicationScoped
+public class EngagementRepository {
+
+    /*
+     * The batch travels as one JSON array parameter (jsonb_to_recordset): one round trip and one plan for 1 or 100
+     * events. An event keyed by e-mail gets the lead with that identity key; one keyed by visitor only gets the lead of
+     * the visitor's latest real (non-spam) submission; otherwise it waits, anonymous. Answers the linked ones.
+     */
+    private static final String INSERT = """
+            with batch as (
+                select * from jsonb_to_recordset(cast(cast(:events as text) as jsonb)) as e(
+                    id uuid, type text, occurred_at timestamptz, email_key text, visitor_id text, url text, title text,
+                    utm_source text, utm_medium text, utm_campaign text, utm_term text, utm_content text, detail jsonb)
+            ), resolved as (
+                select b.*, coalesce(l.id, v.lead_id) as lead_id
+                from batch b
+                left join lead l on l.email_key = b.email_key
+                left join lateral (select s.lead_id from submission s
+                                   where b.email_key is null and s.visitor_id = b.visitor_id and s.spam_reason is null
+                                   order by s.submitted_at desc limit 1) v on true
+            ), inserted as (
+                insert into engagement (id, lead_id, email_key, visitor_id, type, occurred_at, received_at, linked_at, url,
+                                        title, utm_source, utm_medium, utm_campaign, utm_term, utm_content, detail, form_id, source)
+                select id, lead_id, email_key, visitor_id, type, occurred_at, cast(cast(:receivedAt as text) as timestamptz),
+                       case when lead_id is null then null else cast(cast(:receivedAt as text) as timestamptz) end, url,
+                       title, utm_source, utm_medium, utm_campaign, utm_term, utm_content, detail, cast(:formId as varchar), cast(:source as varchar)
+                from resolved
+                returning id, lead_id
+            )
+            select cast(id as text), cast(lead_id as text) from inserted where lead_id is not null
+            """;
+
+    /** The waiting events of a person who just submitted, linked to their lead; answered as LeadEngaged items. */
+    private static final String LINK = """
+            with linked as (
+                update engagement set lead_id = cast(:leadId as uuid), linked_at = cast(cast(:linkedAt as text) as timestamptz)
+                where lead_id is null and (email_key = cast(:emailKey as varchar) %s)
+                returning *
+            )
+            select cast(coalesce(jsonb_agg(jsonb_build_object(
+                       'engagementId', id, 'type', type,
+                       'occurredAt', to_char(occurred_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'),
+                       'receivedAt', to_char(received_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'),
+                       'url', url, 'title', title,
+                       'utm', case when coalesce(utm_source, utm_medium, utm_campaign, utm_term, utm_content) is null then null
+                                   else jsonb_build_object('source', utm_source, 'medium', utm_medium, 'campaign', utm_campaign,
+                                                           'term', utm_term, 'content', utm_content) end,
+                       'detail', detail, 'visitorId', visitor_id, 'formId', form_id, 'source', source)
+                   order by occurred_at, id), '[]'::jsonb) as text)
+            from linked
+            """;
+    private static final String BY_VISITOR = "or (email_key is null and visitor_id = cast(:visitorId as varchar))";
+
+    private final ObjectMapper mapper;
+
+    public EngagementRepository(ObjectMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    /** Stores a batch in one statement; answers the lead of each event that has one (event id to lead id). */
+    public Uni<Map<UUID, UUID>> insert(List<Engagement> batch, String formId, String source, Instant receivedAt) {
+        List<Map<String, Object>> rows = new ArrayList<>(batch.size());
+        for (Engagement e : batch) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("id", e.id());
+            row.put("type", e.type().wireName());
+            row.put("occurred_at", e.occurredAt().toString());
+            row.put("email_key", e.emailKey());
+            row.put("visitor_id", e.visitorId());
+            row.put("url", e.url());
+            row.put("title", e.title());
+            if (e.utm() != null) {
+                row.put("utm_source", e.utm().source());
+                row.put("utm_medium", e.utm().medium());
+                row.put("utm_campaign", e.utm().campaign());
+                row.put("utm_term", e.utm().term());
+                row.put("utm_content", e.utm().content());
+            }
+            row.put("detail", e.detail());
+            rows.add(row);
+        }
+        String events = json(rows);
+        return Panache.getSession().chain(session -> session.createNativeQuery(INSERT, Object[].class)
+                        .setParameter("events", events)
+                        .setParameter("receivedAt", receivedAt.toString())
+                        .setParameter("formId", formId)
+                        .setParameter("source", source)
+                        .getResultList())
+                .map(linked -> {
+                    Map<UUID, UUID> leads = new HashMap<>();
+                    linked.forEach(row -> leads.put(UUID.fromString((String) row[0]), UUID.fromString((String) row[1])));
+                    return leads;
+                });
+    }
+
+    /**
+     * Gives the lead its waiting events: those an integration sent with the person's e-mail before they were a lead,
+     * and the anonymous ones of the visitor id a submission carried (null: none). One statement; answers them in time
+     * order.
+     */
+    public Uni<List<LeadEngaged.Item>> linkWaiting(UUID leadId, String emailKey, String visitorId, Instant linkedAt) {
+        String sql = LINK.formatted(visitorId == null ? "" : BY_VISITOR);
+        return Panache.getSession().chain(session -> {
+            var query = session.createNativeQuery(sql, String.class)
+                    .setParameter("leadId", leadId.toString())
+                    .setParameter("linkedAt", linkedAt.toString())
+                    .setParameter("emailKey", emailKey);
+            if (visitorId != null) {
+                query.setParameter("visitorId", visitorId);
+            }
+            return query.getSingleResult();
+        }).map(this::items);
+    }
+
+    private List<LeadEngaged.Item> items(String json) {
+        try {
+            return mapper.readValue(json, new TypeReference<>() {
+            });
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("unreadable linked engagement", e);
+        }
+    }
+
+    private String json(Object value) {
+        try {
+            return mapper.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise an engagement batch", e);
+        }
+    }
+}
