@@ -192,7 +192,45 @@
     (root || document).querySelectorAll('form[data-leadflow], form[data-leadflow-form]').forEach(wire);
   }
 
-  window.Leadflow = { apiUrl, visitorId, firstSeenAt, utm, wire, wireAll };
+  // Engagement: this page's view and Leadflow.track(...) events, keyed by the visitor id, go in batches to
+  // api/v1/engagement as text/plain beacons (no CORS preflight; sendBeacon survives the page closing). No occurredAt:
+  // capture stamps the time of receipt, so a browser clock running wrong never loses an event.
+  const trackUrl = new URL('api/v1/engagement', base).href;
+  const queue = [];
+  let flushTimer = null;
+  function flush() {
+    clearTimeout(flushTimer);
+    flushTimer = null;
+    while (queue.length) {
+      const body = JSON.stringify({ formId: defaultFormId, events: queue.splice(0, 100) });
+      let queued = false;
+      try { queued = !!(navigator.sendBeacon && navigator.sendBeacon(trackUrl, body)); } catch (e) { /* fetch below */ }
+      if (!queued) {
+        fetch(trackUrl, { method: 'POST', body, keepalive: true, mode: 'no-cors', credentials: 'omit',
+          headers: { 'Content-Type': 'text/plain' } }).catch(() => { /* tracking never disturbs the page */ });
+      }
+    }
+  }
+  // type: page_view, pricing_page_visit, email_click, content_download, webinar_attended, demo_request ...;
+  // detail: a few flat facts ({contentName: 'Robots 101'}); options: {url, title} when not this page's.
+  function track(type, detail, options) {
+    const o = options || {};
+    const page = location.href.length > 2048 ? location.origin + location.pathname : location.href;
+    queue.push({ type, visitorId, url: o.url || page, title: (o.title || document.title || '').slice(0, 300) || undefined,
+      utm: utm || undefined, detail: detail || undefined });
+    if (queue.length >= 100) flush();
+    else if (!flushTimer) flushTimer = setTimeout(flush, 1000);
+  }
+  addEventListener('pagehide', flush);
+  document.addEventListener('visibilitychange', () => { if (document.visibilityState === 'hidden') flush(); });
+  if (!script || script.dataset.track !== 'off') {
+    track('page_view');
+    // data-pricing-pattern: a regular expression for the pricing pages' paths (default /pricing; "" for none).
+    const pricing = script && script.dataset.pricingPattern !== undefined ? script.dataset.pricingPattern : '/pricing';
+    try { if (pricing && new RegExp(pricing).test(location.pathname)) track('pricing_page_visit'); } catch (e) { /* bad pattern */ }
+  }
+
+  window.Leadflow = { apiUrl, visitorId, firstSeenAt, utm, wire, wireAll, track, flush };
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', () => wireAll());
   else wireAll();
 })();

@@ -115,6 +115,16 @@ class DemoFormSnippetTest {
         assertThat(lead.get("visitorId").asText()).matches("[A-Za-z0-9_-]{8,64}")
                 .isEqualTo(browser.executeScript("return Leadflow.visitorId"));
         assertThat(lead.get("firstSeenAt").asText()).isNotBlank();
+
+        // The page view the snippet sent on load (a beacon) belongs to the lead: linked by the submission, or at once.
+        org.awaitility.Awaitility.await().atMost(DEADLINE).untilAsserted(() -> assertThat(rows(
+                        "select type, url, form_id from engagement where visitor_id = $1 and lead_id = $2",
+                        lead.get("visitorId").asText(), UUID.fromString(leadId)))
+                .singleElement().satisfies(view -> {
+                    assertThat(view.getString("type")).isEqualTo("page_view");
+                    assertThat(view.getString("url")).isEqualTo(page);
+                    assertThat(view.getString("form_id")).isEqualTo("demo");
+                }));
     }
 
     @Test
