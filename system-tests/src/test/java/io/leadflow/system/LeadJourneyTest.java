@@ -121,6 +121,39 @@ class LeadJourneyTest {
     }
 
     @Test
+    void aKnownPersonWhoSubmitsAgainIsTheSameLeadRoutedOnceAndItsOwnerIsTold() throws Exception {
+        try (var captured = platform.topicProbe("leads.capture.v1"); var enriched = platform.topicProbe("leads.enrichment.v1");
+             var routing = platform.topicProbe("leads.routing.v1")) {
+            String email = uniqueEmail();
+            String leadId = capture(email);
+            await().atMost(DEADLINE).until(() -> NOTIFIED.containsKey(leadId));
+            String owner = NOTIFIED_SDR.get(leadId);
+
+            // Two days later, through the pricing form, the address typed in capitals, with a new question.
+            HttpResponse<String> again = post(platform.url("capture-service", "/api/v1/leads"), null,
+                    "{\"email\":\"" + email.toUpperCase() + "\",\"formId\":\"pricing\",\"message\":\"Pricing for 40 seats?\","
+                            + "\"utm\":{\"source\":\"linkedin\"}}");
+            assertThat(again.statusCode()).as(again.body()).isEqualTo(202);
+            assertThat(JSON.readTree(again.body()).get("leadId").asText()).isEqualTo(leadId);
+
+            await().atMost(DEADLINE).until(() -> NOTIFIED.get(leadId).path("resubmissions").asInt() == 1);
+            JsonNode card = NOTIFIED.get(leadId);
+            assertThat(NOTIFIED_SDR.get(leadId)).isEqualTo(owner);
+            assertThat(card.at("/lastResubmission/formId").asText()).isEqualTo("pricing");
+            assertThat(card.at("/lastResubmission/message").asText()).isEqualTo("Pricing for 40 seats?");
+
+            // Announced as a resubmission, not as a new lead: enriched, scored and assigned once.
+            captured.awaitOne(keyed(leadId, "LeadResubmitted"), DEADLINE);
+            assertThat(captured.seen(keyed(leadId, "LeadCaptured"))).hasSize(1);
+            platform.awaitConsumed("enrichment", "leads.capture.v1", DEADLINE);
+            enriched.awaitOne(keyed(leadId, "LeadEnriched"), DEADLINE);
+            assertThat(enriched.seen(keyed(leadId, "LeadEnriched"))).hasSize(1);
+            routing.awaitOne(keyed(leadId, "LeadAssigned"), DEADLINE);
+            assertThat(routing.seen(keyed(leadId, "LeadAssigned"))).hasSize(1);
+        }
+    }
+
+    @Test
     void aLeadNobodyAcceptsBreachesItsFirstTouchSla() throws Exception {
         try (var breaches = platform.topicProbe("leads.sla.v1")) {
             String leadId = capture(uniqueEmail());

@@ -177,14 +177,22 @@ class LeadResourceTest {
 
     @Test
     void aFormPostedFasterThanAPersonCanIsSpam() {
-        String domain = uniqueDomain();
-        given().redirects().follow(false).contentType("application/x-www-form-urlencoded")
-                .formParam("email", "quick@" + domain)
-                .formParam("lf_rendered_at", Long.toString(System.currentTimeMillis() - 300))
-                .when().post("/api/v1/forms/demo-request/submissions").then().statusCode(303);
-
-        assertThat(rows("select spam_reason from lead where email = $1", "quick@" + domain))
-                .extracting(row -> row.getString("spam_reason")).containsExactly("too-fast");
+        // The form was shown 300 ms before it was sent. On a loaded machine the request itself may take
+        // longer than the 2 s minimum fill time, and then it proves nothing: such an attempt is repeated.
+        for (int attempt = 0; attempt < 5; attempt++) {
+            String email = "quick@" + uniqueDomain();
+            long shown = System.currentTimeMillis() - 300;
+            given().redirects().follow(false).contentType("application/x-www-form-urlencoded")
+                    .formParam("email", email)
+                    .formParam("lf_rendered_at", Long.toString(shown))
+                    .when().post("/api/v1/forms/demo-request/submissions").then().statusCode(303);
+            if (System.currentTimeMillis() - shown < 1_900) {
+                assertThat(rows("select spam_reason from lead where email = $1", email))
+                        .extracting(row -> row.getString("spam_reason")).containsExactly("too-fast");
+                return;
+            }
+        }
+        throw new AssertionError("no form post was answered within the 2 s minimum fill time in 5 attempts");
     }
 
     @Test
