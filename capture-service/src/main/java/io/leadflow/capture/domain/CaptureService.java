@@ -80,17 +80,11 @@ public class CaptureService {
      * and the same key with a different submission fails with {@link UnprocessableException} (422).
      */
     public Uni<Captured> capture(LeadSubmission raw, Channel channel, String idempotencyKey) {
-        Optional<Form> form = forms.find(raw.formId() == null ? null : raw.formId().strip());
-        SubmissionValidator.Result result = SubmissionValidator.validate(raw);
-        List<FieldError> errors = new ArrayList<>(result.errors());
-        // The form's required fields are checked on what was sent, so every problem is reported at once.
-        form.ifPresent(f -> FormRules.missing(f, raw).stream()
-                .filter(missing -> errors.stream().noneMatch(e -> e.field().equals(missing.field())))
-                .forEach(errors::add));
-        if (!errors.isEmpty()) {
-            return Uni.createFrom().failure(new InvalidRequestException(errors));
+        Normalised result = normalise(raw);
+        if (!result.errors().isEmpty()) {
+            return Uni.createFrom().failure(new InvalidRequestException(result.errors()));
         }
-        LeadSubmission submission = form.map(f -> FormRules.withDefaults(f, result.submission())).orElse(result.submission());
+        LeadSubmission submission = result.submission();
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         String spamReason = SpamCheck.reason(submission, now, config.spam().minFillTime()).orElse(null);
         if (idempotencyKey == null) {
@@ -111,6 +105,186 @@ public class CaptureService {
                             }
                             return new Captured(key.leadId, true, false);
                         })));
+    }
+
+    /** A submission with the general rules and its form's applied (required fields, defaults), or all its errors. */
+    private record Normalised(LeadSubmission submission, String phoneRaw, List<FieldError> errors) {
+    }
+
+    private Normalised normalise(LeadSubmission raw) {
+        Optional<Form> form = forms.find(raw.formId() == null ? null : raw.formId().strip());
+        SubmissionValidator.Result result = SubmissionValidator.validate(raw);
+        List<FieldError> errors = new ArrayList<>(result.errors());
+        // The form's required fields are checked on what was sent, so every problem is reported at once.
+        form.ifPresent(f -> FormRules.missing(f, raw).stream()
+                .filter(missing -> errors.stream().noneMatch(e -> e.field().equals(missing.field())))
+                .forEach(errors::add));
+        if (!errors.isEmpty()) {
+            return new Normalised(null, null, List.copyOf(errors));
+        }
+        return new Normalised(form.map(f -> FormRules.withDefaults(f, result.submission())).orElse(result.submission()),
+                result.phoneRaw(), List.of());
+    }
+
+    // ---------------------------------------------------------------- batches (imports)
+
+    /**
+     * A submission checked by exactly the rules of {@link #capture}: normalised, with its form's
+     * requirements and defaults, and the SHA-256 {@code fingerprint} of the result (what an idempotency
+     * key is compared with); or every error. Pure: nothing is read from or written to the database.
+     */
+    public record Checked(LeadSubmission submission, String phoneRaw, String fingerprint, List<FieldError> errors) {
+        public boolean valid() {
+            return errors.isEmpty();
+        }
+    }
+
+    public Checked check(LeadSubmission raw, Channel channel) {
+        Normalised n = normalise(raw);
+        return n.errors().isEmpty()
+                ? new Checked(n.submission(), n.phoneRaw(), fingerprint(n.submission(), channel), List.of())
+                : new Checked(null, null, null, n.errors());
+    }
+
+    /** A valid, checked submission to capture in a batch, with its idempotency key (or null). */
+    public record BatchItem(Checked checked, String idempotencyKey) {
+        public BatchItem {
+            if (!checked.valid()) {
+                throw new IllegalArgumentException("only valid submissions are captured: " + checked.errors());
+            }
+        }
+    }
+
+    /**
+     * How one item of a batch went: captured (as {@link #capture} answers), or refused because its
+     * idempotency key was first used with a different submission (the 422 of a single capture).
+     */
+    public record Batched(Captured captured, FieldError refused) {
+    }
+
+    /**
+     * Captures many checked submissions in ONE transaction, each exactly as {@link #capture} would one
+     * after the other: a new person's first submission creates the lead with LeadCaptured; every other
+     * submission of a person (known before, or earlier in the batch) is added to that lead with
+     * LeadResubmitted; an idempotency key already claimed (before, or earlier in the batch) answers with
+     * its lead and stores nothing. Answers one outcome per item, in order. Made for imports: callers
+     * send a few hundred items at a time, so one transaction commits them all with a few round trips
+     * per item instead of a transaction each. When the batch races a concurrent capture of the same new
+     * person or key, the whole batch is rolled back and retried, as a single capture is.
+     */
+    public Uni<List<Batched>> captureBatch(List<BatchItem> items, Channel channel) {
+        if (items.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return Panache.withTransaction(() -> recordBatch(items, channel))
+                .onFailure(f -> isIdentityRace(f) || f instanceof KeyAlreadyUsed).retry().atMost(3);
+    }
+
+    /** One outbox row to write once the batch's rows are flushed. */
+    private record PendingEvent(String type, UUID leadId, Object body) {
+    }
+
+    private Uni<List<Batched>> recordBatch(List<BatchItem> items, Channel channel) {
+        List<String> keys = items.stream().map(BatchItem::idempotencyKey).filter(java.util.Objects::nonNull).distinct().toList();
+        Instant start = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        return Panache.getSession()
+                .invoke(session -> session.setBatchSize(Math.min(items.size(), 200)))
+                .chain(() -> keys.isEmpty() ? Uni.createFrom().item(List.<IdempotencyKey>of()) : idempotencyKeys.list("key in ?1", keys))
+                .chain(claimedBefore -> {
+                    java.util.Map<String, IdempotencyKey> claimed = new java.util.HashMap<>();
+                    claimedBefore.forEach(k -> claimed.put(k.key, k));
+                    List<String> people = new ArrayList<>();
+                    List<String> spam = new ArrayList<>();
+                    for (BatchItem item : items) {
+                        String reason = SpamCheck.reason(item.checked().submission(), start, config.spam().minFillTime()).orElse(null);
+                        spam.add(reason);
+                        if (reason == null && (item.idempotencyKey() == null || !claimed.containsKey(item.idempotencyKey()))) {
+                            people.add(LeadIdentity.emailKey(item.checked().submission().email()));
+                        }
+                    }
+                    return leads.lockByEmailKeys(people.stream().distinct().sorted().toList())
+                            .chain(known -> storeBatch(items, channel, start, claimed, spam, known));
+                });
+    }
+
+    private Uni<List<Batched>> storeBatch(List<BatchItem> items, Channel channel, Instant start,
+                                          java.util.Map<String, IdempotencyKey> claimed, List<String> spam, List<Lead> known) {
+        java.util.Map<String, Lead> byPerson = new java.util.HashMap<>();
+        known.forEach(lead -> byPerson.put(lead.emailKey, lead));
+        java.util.Map<String, IdempotencyKeyRepository.Claim> claims = new java.util.LinkedHashMap<>();
+        List<Lead> newLeads = new ArrayList<>();
+        List<Submission> newSubmissions = new ArrayList<>();
+        List<PendingEvent> events = new ArrayList<>();
+        List<Batched> outcomes = new ArrayList<>(items.size());
+        Instant last = start.minus(1, ChronoUnit.MICROS);
+        for (int i = 0; i < items.size(); i++) {
+            BatchItem item = items.get(i);
+            Checked checked = item.checked();
+            String key = item.idempotencyKey();
+            if (key != null) {
+                IdempotencyKey before = claimed.get(key);
+                IdempotencyKeyRepository.Claim earlier = claims.get(key);
+                String sha = before != null ? before.requestSha256 : earlier != null ? earlier.requestSha256() : null;
+                UUID leadId = before != null ? before.leadId : earlier != null ? earlier.leadId() : null;
+                if (leadId != null) {
+                    outcomes.add(sha != null && !sha.equals(checked.fingerprint())
+                            ? new Batched(null, new FieldError("Idempotency-Key", "was first used with a different submission"))
+                            : new Batched(new Captured(leadId, true, false), null));
+                    continue;
+                }
+            }
+            // Every submission of the batch gets its own instant, in order: a lead's history stays in file order.
+            Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+            last = now.isAfter(last) ? now : last.plus(1, ChronoUnit.MICROS);
+            Submission submission = Submission.of(checked.submission(), checked.phoneRaw(), channel, last);
+            submission.spamReason = spam.get(i);
+            Captured captured;
+            if (submission.spamReason != null) {
+                meters.counter("leadflow.capture.spam", "reason", submission.spamReason).increment();
+                Lead lead = Lead.firstFrom(submission);
+                newLeads.add(lead);
+                captured = new Captured(lead.id, false, false);
+            } else {
+                String person = LeadIdentity.emailKey(submission.email);
+                Lead lead = byPerson.get(person);
+                if (lead == null) {
+                    lead = Lead.firstFrom(submission);
+                    byPerson.put(person, lead);
+                    newLeads.add(lead);
+                    events.add(new PendingEvent(LeadCaptured.TYPE, lead.id, LeadCaptured.of(lead, submission)));
+                    captured = new Captured(lead.id, false, false);
+                } else {
+                    lead.resubmitted(submission);
+                    meters.counter("leadflow.capture.resubmissions", "channel", channel.wireName()).increment();
+                    events.add(new PendingEvent(LeadResubmitted.TYPE, lead.id, LeadResubmitted.of(lead, submission)));
+                    captured = new Captured(lead.id, false, true);
+                }
+            }
+            newSubmissions.add(submission);
+            if (key != null) {
+                claims.put(key, new IdempotencyKeyRepository.Claim(key, captured.leadId(), checked.fingerprint()));
+            }
+            outcomes.add(new Batched(captured, null));
+        }
+        // New people in key order, like the locks: two batches creating the same people wait for each other, never deadlock.
+        newLeads.sort(java.util.Comparator.comparing(lead -> lead.emailKey == null ? "" : lead.emailKey));
+        List<IdempotencyKeyRepository.Claim> toClaim = List.copyOf(claims.values());
+        return (newLeads.isEmpty() ? Uni.createFrom().voidItem() : leads.persist(newLeads))
+                .chain(() -> newSubmissions.isEmpty() ? Uni.createFrom().voidItem() : submissions.persist(newSubmissions))
+                .chain(() -> submissions.flush())
+                // Everything is written: forget the entities, or every native statement below (one outbox row each)
+                // would first dirty-check them all (Hibernate's auto-flush), which costs more than the insert itself.
+                .chain(() -> Panache.getSession()).invoke(session -> session.clear())
+                .chain(() -> io.smallrye.mutiny.Multi.createFrom().iterable(events)
+                        .onItem().transformToUniAndConcatenate(e -> outbox.append(e.type(), e.leadId(), e.body()))
+                        .collect().last())
+                .chain(() -> idempotencyKeys.claimAll(toClaim))
+                .map(inserted -> {
+                    if (inserted != toClaim.size()) {
+                        throw new KeyAlreadyUsed(); // a concurrent capture claimed one: roll back, retry, replay it
+                    }
+                    return outcomes;
+                });
     }
 
     /** SHA-256 of the normalised submission: the same lead typed with other spacing or case is the same request. */
