@@ -1,5 +1,6 @@
 package io.leadflow.capture.config;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -46,4 +47,28 @@ public interface CaptureConfig {
         java.time.Duration minFillTime();
     }
 
+    /**
+     * The largest body of every request but a CSV import (JSON and form captures, webhooks, admin APIs):
+     * a lead is a few KB at most. Enforced by {@code BodyLimits}; Quarkus's own limit
+     * ({@code quarkus.http.limits.max-body-size}) is set to the imports' larger one.
+     */
+    @WithDefault("64K")
+    MemorySize maxBodySize();
+
+    /** CSV imports (POST /api/v1/imports). */
+    Imports imports();
+
+    interface Imports {
+        /** The largest file accepted (about 1 million rows of a typical event export at 100M). */
+        @WithDefault("100M")
+        MemorySize maxSize();
+
+        /** Rows stored per transaction. */
+        @WithDefault("500")
+        int chunkSize();
+
+        /** Rejected rows listed in full in a report; the others are only counted. */
+        @WithDefault("1000")
+        int maxRejectionsReported();
+    }
 }

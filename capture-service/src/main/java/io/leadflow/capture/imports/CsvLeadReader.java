@@ -19,6 +19,7 @@ import java.io.InputStreamReader;
 import java.io.PushbackReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -90,9 +91,14 @@ public final class CsvLeadReader implements Closeable {
      * empty, has no e-mail column, or its header cannot be read.
      */
     public static CsvLeadReader open(InputStream in, Defaults defaults) throws IOException {
-        // Bytes that are not UTF-8 become U+FFFD and the cells holding them are refused (see row): the rows of an
-        // export saved in another encoding that are plain ASCII are still imported, the others say why not.
-        Reader utf8 = new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
+        return open(in, StandardCharsets.UTF_8, defaults);
+    }
+
+    /** The same, for a file its sender says is in another encoding (Content-Type's charset). */
+    public static CsvLeadReader open(InputStream in, Charset charset, Defaults defaults) throws IOException {
+        // Bytes that are not of the charset become U+FFFD and the cells holding them are refused (see row): the rows
+        // of an export saved in another encoding that are plain ASCII are still imported, the others say why not.
+        Reader utf8 = new InputStreamReader(in, charset.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPLACE)
                 .onUnmappableCharacter(CodingErrorAction.REPLACE));
         PushbackReader reader = new PushbackReader(new BufferedReader(utf8, 64 * 1024));
@@ -159,7 +165,7 @@ public final class CsvLeadReader implements Closeable {
         for (Field field : Field.values()) {
             String value = columns.cell(cells, field);
             if (value != null && value.indexOf('\uFFFD') >= 0) {
-                errors.add(new FieldError(field.apiName(), "is not UTF-8 text: save the file as CSV UTF-8"));
+                errors.add(new FieldError(field.apiName(), "is not UTF-8 text: save the file as CSV UTF-8 (or send its charset in Content-Type)"));
             }
         }
         Boolean marketing = null;
@@ -185,10 +191,16 @@ public final class CsvLeadReader implements Closeable {
         return new Row(line, submission, List.copyOf(errors));
     }
 
-    /** A cell's text, or null when blank: the capture rules trim and normalise the rest. */
+    /**
+     * A cell's text, or null when blank: the capture rules trim and normalise the rest. A line break in a
+     * quoted cell is a line feed whatever the file's own line ends (CRLF from Windows, CR from old Macs).
+     */
     private String cell(List<String> cells, Field field) {
         String value = columns.cell(cells, field);
-        return value == null || value.isBlank() ? null : value;
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        return value.indexOf('\r') < 0 ? value : value.replace("\r\n", "\n").replace('\r', '\n');
     }
 
     static Boolean consent(String value) {

@@ -45,7 +45,7 @@ class CsvLeadReaderTest {
         LeadSubmission ada = rows.get(0).submission();
         assertThat(ada.email()).isEqualTo("ada@acme.com");
         assertThat(ada.company()).isEqualTo("Acme, Inc.");
-        assertThat(ada.message()).isEqualTo("said \"call me\"\r\nnext week\r\nplease");
+        assertThat(ada.message()).as("line breaks in a cell are line feeds").isEqualTo("said \"call me\"\nnext week\nplease");
         assertThat(rows.get(1).submission().message()).as("blank cells are no value").isNull();
         assertThat(rows).allSatisfy(row -> assertThat(row.errors()).isEmpty());
     }
@@ -101,6 +101,16 @@ class CsvLeadReaderTest {
     }
 
     @Test
+    void aFileInTheCharsetItsSenderNames() throws IOException {
+        byte[] csv = "email,company\nada@acme.com,Soci\u00e9t\u00e9 G\u00e9n\u00e9rale\n".getBytes(StandardCharsets.ISO_8859_1);
+
+        try (CsvLeadReader reader = CsvLeadReader.open(new ByteArrayInputStream(csv), StandardCharsets.ISO_8859_1,
+                CsvLeadReader.Defaults.NONE)) {
+            assertThat(reader.next().submission().company()).isEqualTo("Soci\u00e9t\u00e9 G\u00e9n\u00e9rale");
+        }
+    }
+
+    @Test
     void anUnclosedQuoteEndsTheFileWithItsLine() throws IOException {
         List<CsvLeadReader.Row> rows = read("email,company\nada@acme.com,Acme\nlin@acme.com,\"Acme\nbob@acme.com,Bob\n");
 
@@ -119,7 +129,7 @@ class CsvLeadReaderTest {
         List<CsvLeadReader.Row> rows = read(csv, CsvLeadReader.Defaults.NONE);
 
         assertThat(rows).extracting(row -> row.errors().size()).containsExactly(0, 1, 0);
-        assertThat(rows.get(1).errors()).containsExactly(new FieldError("company", "is not UTF-8 text: save the file as CSV UTF-8"));
+        assertThat(rows.get(1).errors()).containsExactly(new FieldError("company", "is not UTF-8 text: save the file as CSV UTF-8 (or send its charset in Content-Type)"));
     }
 
     @Test
