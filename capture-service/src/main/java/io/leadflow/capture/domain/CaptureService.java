@@ -202,13 +202,22 @@ public class CaptureService {
                             people.add(LeadIdentity.emailKey(item.checked().submission().email()));
                         }
                     }
-                    return leads.lockByEmailKeys(people.stream().distinct().sorted().toList())
-                            .chain(known -> storeBatch(items, channel, start, claimed, spam, known));
+                    List<String> distinctPeople = people.stream().distinct().sorted().toList();
+                    return leads.lockByEmailKeys(distinctPeople).chain(known -> {
+                        // New people on the do-not-contact list are recorded flagged, as by a single capture.
+                        java.util.Set<String> knownKeys = known.stream().map(l -> l.emailKey).collect(java.util.stream.Collectors.toSet());
+                        List<String> newPeople = distinctPeople.stream().filter(p -> !knownKeys.contains(p)).toList();
+                        Uni<List<io.leadflow.capture.privacy.DoNotContact>> listed = newPeople.isEmpty()
+                                ? Uni.createFrom().item(List.of()) : doNotContact.list("emailKey in ?1", newPeople);
+                        return listed.chain(optedOut -> storeBatch(items, channel, start, claimed, spam, known,
+                                optedOut.stream().map(d -> d.emailKey).collect(java.util.stream.Collectors.toSet())));
+                    });
                 });
     }
 
     private Uni<List<Batched>> storeBatch(List<BatchItem> items, Channel channel, Instant start,
-                                          java.util.Map<String, IdempotencyKey> claimed, List<String> spam, List<Lead> known) {
+                                          java.util.Map<String, IdempotencyKey> claimed, List<String> spam, List<Lead> known,
+                                          java.util.Set<String> doNotContactKeys) {
         java.util.Map<String, Lead> byPerson = new java.util.HashMap<>();
         known.forEach(lead -> byPerson.put(lead.emailKey, lead));
         java.util.Map<String, IdempotencyKeyRepository.Claim> claims = new java.util.LinkedHashMap<>();
@@ -249,6 +258,7 @@ public class CaptureService {
                 Lead lead = byPerson.get(person);
                 if (lead == null) {
                     lead = Lead.firstFrom(submission);
+                    lead.doNotContact = doNotContactKeys.contains(person);
                     byPerson.put(person, lead);
                     newLeads.add(lead);
                     events.add(new PendingEvent(LeadCaptured.TYPE, lead.id, LeadCaptured.of(lead, submission)));

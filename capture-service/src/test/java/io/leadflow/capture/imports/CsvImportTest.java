@@ -127,6 +127,23 @@ class CsvImportTest {
     }
 
     @Test
+    void aPersonOnTheDoNotContactListIsImportedFlaggedAsByTheApi() {
+        String d = domain();
+        given().auth().oauth2(TestTokens.revops()).contentType("application/json")
+                .body("{\"email\":\"quiet@" + d + "\",\"reason\":\"ticket PRIV-7\"}")
+                .when().post("/api/v1/admin/do-not-contact").then().statusCode(201);
+
+        upload(TestTokens.integration(), "email,company\nquiet@" + d + ",Acme\nloud@" + d + ",Acme\n", "").statusCode(200)
+                .body("created", is(2));
+
+        assertThat(rows("select email_key, do_not_contact from lead where email_key like $1 order by email_key", "%@" + d))
+                .extracting(r -> r.getString("email_key") + "=" + r.getBoolean("do_not_contact"))
+                .containsExactly("loud@" + d + "=false", "quiet@" + d + "=true");
+        assertThat(rows("select o.payload->>'doNotContact' as flag from outbox o join lead l on l.id::text = o.aggregateid"
+                + " where l.email_key = $1", "quiet@" + d)).extracting(r -> r.getString("flag")).containsExactly("true");
+    }
+
+    @Test
     void onlyIntegrationsAndRevOpsImport() {
         String csv = "email\nnobody@" + domain() + "\n";
         given().contentType("text/csv; charset=utf-8").body(csv).when().post("/api/v1/imports").then().statusCode(401);
