@@ -167,7 +167,8 @@ public class CaptureService {
      * after the other: a new person's first submission creates the lead with LeadCaptured; every other
      * submission of a person (known before, or earlier in the batch) is added to that lead with
      * LeadResubmitted; an idempotency key already claimed (before, or earlier in the batch) answers with
-     * its lead and stores nothing. Answers one outcome per item, in order. Made for imports: callers
+     * its lead and stores nothing; the person's waiting engagement is linked (LeadEngaged) and a person
+     * on the do-not-contact list is flagged. Answers one outcome per item, in order. Made for imports: callers
      * send a few hundred items at a time, so one transaction commits them all with a few round trips
      * per item instead of a transaction each. When the batch races a concurrent capture of the same new
      * person or key, the whole batch is rolled back and retried, as a single capture is.
@@ -182,6 +183,14 @@ public class CaptureService {
 
     /** One outbox row to write once the batch's rows are flushed. */
     private record PendingEvent(String type, UUID leadId, Object body) {
+    }
+
+    /** A person's waiting engagement to link once the batch's rows are flushed, as {@link #record} does per capture. */
+    private record PendingLink(UUID leadId, String emailKey, String visitorId, UUID submissionId, Instant at) {
+    }
+
+    private Uni<Void> link(PendingLink l) {
+        return engagements.linkWaiting(l.leadId(), l.emailKey(), l.visitorId(), l.submissionId(), l.at());
     }
 
     private Uni<List<Batched>> recordBatch(List<BatchItem> items, Channel channel) {
@@ -223,7 +232,9 @@ public class CaptureService {
         java.util.Map<String, IdempotencyKeyRepository.Claim> claims = new java.util.LinkedHashMap<>();
         List<Lead> newLeads = new ArrayList<>();
         List<Submission> newSubmissions = new ArrayList<>();
-        List<PendingEvent> events = new ArrayList<>();
+        List<Object> events = new ArrayList<>(); // PendingEvent and PendingLink, in the order a single capture writes them
+        // Linking is done once per person and visitor id: a later submission of the same pair would find nothing left.
+        java.util.Map<List<String>, PendingLink> links = new java.util.LinkedHashMap<>();
         List<Batched> outcomes = new ArrayList<>(items.size());
         Instant last = start.minus(1, ChronoUnit.MICROS);
         for (int i = 0; i < items.size(); i++) {
@@ -269,6 +280,10 @@ public class CaptureService {
                     events.add(new PendingEvent(LeadResubmitted.TYPE, lead.id, LeadResubmitted.of(lead, submission)));
                     captured = new Captured(lead.id, false, true);
                 }
+                PendingLink link = new PendingLink(lead.id, person, submission.visitorId, submission.id, last);
+                if (links.putIfAbsent(java.util.Arrays.asList(person, submission.visitorId), link) == null) {
+                    events.add(link); // right after this submission's event, as a single capture writes them
+                }
             }
             newSubmissions.add(submission);
             if (key != null) {
@@ -286,7 +301,9 @@ public class CaptureService {
                 // would first dirty-check them all (Hibernate's auto-flush), which costs more than the insert itself.
                 .chain(() -> Panache.getSession()).invoke(session -> session.clear())
                 .chain(() -> io.smallrye.mutiny.Multi.createFrom().iterable(events)
-                        .onItem().transformToUniAndConcatenate(e -> outbox.append(e.type(), e.leadId(), e.body()))
+                        .onItem().transformToUniAndConcatenate(pending -> pending instanceof PendingEvent e
+                                ? outbox.append(e.type(), e.leadId(), e.body()).replaceWithVoid()
+                                : link((PendingLink) pending))
                         .collect().last())
                 .chain(() -> idempotencyKeys.claimAll(toClaim))
                 .map(inserted -> {

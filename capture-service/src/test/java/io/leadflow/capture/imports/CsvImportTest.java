@@ -144,6 +144,22 @@ class CsvImportTest {
     }
 
     @Test
+    void aPersonsWaitingEngagementJoinsTheLeadTheImportMakes() {
+        String d = domain();
+        given().auth().oauth2(TestTokens.integration()).contentType("application/json")
+                .body("{\"events\":[{\"type\":\"webinar_attended\",\"email\":\"eve@" + d + "\",\"occurredAt\":\""
+                        + java.time.Instant.now().minusSeconds(60) + "\"}]}")
+                .when().post("/api/v1/engagement").then().statusCode(202);
+
+        upload(TestTokens.integration(), "email\neve@" + d + "\nEVE@" + d + "\n", "").statusCode(200)
+                .body("created", is(1)).body("duplicatesInFile", is(1));
+
+        assertThat(events(d).get("eve@" + d)).as("in the order single captures write them")
+                .containsExactly("LeadCaptured", "LeadEngaged", "LeadResubmitted");
+        assertThat(rows("select 1 from engagement e join lead l on l.id = e.lead_id where l.email_key = $1", "eve@" + d)).hasSize(1);
+    }
+
+    @Test
     void onlyIntegrationsAndRevOpsImport() {
         String csv = "email\nnobody@" + domain() + "\n";
         given().contentType("text/csv; charset=utf-8").body(csv).when().post("/api/v1/imports").then().statusCode(401);
