@@ -1,6 +1,7 @@
 package io.leadflow.messaging.incoming;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.leadflow.messaging.erasure.ErasedLeads;
 import io.leadflow.messaging.inbox.Inbox;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -12,6 +13,7 @@ import org.jboss.logging.Logger;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 
 /**
@@ -19,6 +21,11 @@ import java.util.function.Function;
  * apply it exactly once through the {@link Inbox}, retrying transient failures with backoff.
  * Poison events (malformed, unknown type, payload that does not fit) fail at once so that the
  * channel's dead-letter-queue strategy parks them with the reason; they are never marked processed.
+ *
+ * <p>Right to erasure: every event is applied under its lead's lock ({@link ErasedLeads#lock}), and an
+ * event of a lead this service already erased (LeadErased applied) is recorded in the inbox but not
+ * handed to its handler (outcome {@code erased}): data relayed before an erasure and read after it on
+ * another topic never brings the person back.
  */
 @ApplicationScoped
 public class EventConsumer {
@@ -27,11 +34,13 @@ public class EventConsumer {
     private static final int TRANSIENT_RETRIES = 5;
 
     private final Inbox inbox;
+    private final ErasedLeads erasedLeads;
     private final ObjectMapper mapper;
     private final MeterRegistry meters;
 
-    public EventConsumer(Inbox inbox, ObjectMapper mapper, MeterRegistry meters) {
+    public EventConsumer(Inbox inbox, ErasedLeads erasedLeads, ObjectMapper mapper, MeterRegistry meters) {
         this.inbox = inbox;
+        this.erasedLeads = erasedLeads;
         this.mapper = mapper;
         this.meters = meters;
     }
@@ -60,7 +69,9 @@ public class EventConsumer {
                     new PoisonEventException("unknown event type " + event.eventType() + " for " + consumer));
         }
         IncomingEvent parsed = event;
-        return Uni.createFrom().deferred(() -> inbox.processOnce(consumer, parsed.eventId(), () -> handler.apply(parsed)))
+        AtomicBoolean ofErasedLead = new AtomicBoolean();
+        return Uni.createFrom().deferred(() -> inbox.processOnce(consumer, parsed.eventId(),
+                        () -> unlessErased(parsed, handler, ofErasedLead)))
                 .onFailure(failure -> !(failure instanceof PoisonEventException))
                 .invoke(failure -> LOG.warnf("transient failure in %s on %s %s, retrying: %s",
                         consumer, parsed.eventType(), parsed.eventId(), failure.toString()))
@@ -72,7 +83,7 @@ public class EventConsumer {
                         LOG.infof("%s already applied %s %s of lead %s; skipped", consumer, parsed.eventType(),
                                 parsed.eventId(), parsed.leadId());
                     }
-                    count(consumer, parsed.eventType(), applied ? "applied" : "duplicate");
+                    count(consumer, parsed.eventType(), !applied ? "duplicate" : ofErasedLead.get() ? "erased" : "applied");
                     sample.stop(meters.timer("leadflow.events.handling", "consumer", consumer, "type", parsed.eventType()));
                 })
                 .onFailure().invoke(failure -> {
@@ -80,6 +91,23 @@ public class EventConsumer {
                     LOG.errorf("dead-lettering %s %s in %s: %s", parsed.eventType(), parsed.eventId(), consumer, failure.toString());
                 })
                 .replaceWithVoid();
+    }
+
+    /** Runs the handler under the lead's lock, unless the lead was erased (LeadErased itself always runs). */
+    private Uni<?> unlessErased(IncomingEvent event, Function<IncomingEvent, Uni<?>> handler, AtomicBoolean ofErasedLead) {
+        ofErasedLead.set(false);
+        return erasedLeads.lock(event.leadId())
+                .chain(() -> ErasedLeads.LEAD_ERASED.equals(event.eventType())
+                        ? Uni.createFrom().item(false)
+                        : erasedLeads.isErased(event.leadId()))
+                .chain(erased -> {
+                    if (erased) {
+                        ofErasedLead.set(true);
+                        LOG.infof("lead %s is erased; %s %s not applied", event.leadId(), event.eventType(), event.eventId());
+                        return Uni.createFrom().voidItem();
+                    }
+                    return handler.apply(event);
+                });
     }
 
     private Uni<Void> poisoned(String consumer, String type, PoisonEventException e) {

@@ -54,6 +54,19 @@ public class Outbox {
                 .replaceWith(event);
     }
 
+    /**
+     * Right to erasure: deletes the lead's outbox rows (their payloads may hold the person's data), in
+     * the caller's transaction. Safe for delivery: a committed row is relayed from the WAL, which keeps
+     * the row as it was inserted, so an event not relayed yet still is, in order, before anything this
+     * transaction appends; the Outbox Event Router ignores the deletes. Completes with the rows deleted.
+     */
+    public Uni<Integer> forget(UUID leadId) {
+        return Panache.getSession()
+                .chain(session -> session.createNativeQuery("delete from outbox where aggregateid = :leadId")
+                        .setParameter("leadId", leadId.toString())
+                        .executeUpdate());
+    }
+
     OutboxEvent toEvent(String eventType, UUID leadId, Object body, Instant now) {
         // Microseconds: what PostgreSQL keeps, so the row and the payload say the same instant.
         Instant occurredAt = now.truncatedTo(ChronoUnit.MICROS);
