@@ -1,8 +1,10 @@
 package io.leadflow.enrichment.domain;
 
 import io.leadflow.enrichment.messaging.in.LeadCapturedIn;
+import io.leadflow.enrichment.messaging.in.LeadErasedIn;
 import io.leadflow.enrichment.messaging.out.LeadEnriched;
 import io.leadflow.enrichment.repository.LeadEnrichmentRepository;
+import io.leadflow.messaging.erasure.ErasedLeads;
 import io.leadflow.messaging.incoming.PoisonEventException;
 import io.leadflow.messaging.outbox.Outbox;
 import io.smallrye.mutiny.Uni;
@@ -18,10 +20,12 @@ public class EnrichmentService {
     private final EmailDomains emailDomains = EmailDomains.shipped();
     private final LeadEnrichmentRepository enrichments;
     private final Outbox outbox;
+    private final ErasedLeads erasedLeads;
 
-    public EnrichmentService(LeadEnrichmentRepository enrichments, Outbox outbox) {
+    public EnrichmentService(LeadEnrichmentRepository enrichments, Outbox outbox, ErasedLeads erasedLeads) {
         this.enrichments = enrichments;
         this.outbox = outbox;
+        this.erasedLeads = erasedLeads;
     }
 
     public Uni<Void> enrich(UUID leadId, LeadCapturedIn captured) {
@@ -41,6 +45,18 @@ public class EnrichmentService {
                 })
                 .chain(enrichments::persist)
                 .chain(() -> outbox.append(LeadEnriched.TYPE, leadId, LeadEnriched.of(captured, enrichment)))
+                .replaceWithVoid();
+    }
+
+    /**
+     * Right to erasure: the lead's enrichment row (its e-mail and company domains) and its outbox rows
+     * (LeadEnriched carries the whole lead) are deleted, and the lead is remembered as erased so that no
+     * later event of it is applied.
+     */
+    public Uni<Void> erase(UUID leadId, LeadErasedIn erased) {
+        return erasedLeads.record(leadId, erased.erasedAt())
+                .chain(() -> enrichments.deleteById(leadId))
+                .chain(() -> outbox.forget(leadId))
                 .replaceWithVoid();
     }
 

@@ -10,7 +10,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import java.util.Map;
 import java.util.Set;
 
-/** Reads leads.capture.v1: every captured lead is enriched once. */
+/** Reads leads.capture.v1: every captured lead is enriched once; an erased one is forgotten. */
 @ApplicationScoped
 public class CaptureEventsConsumer {
 
@@ -27,7 +27,8 @@ public class CaptureEventsConsumer {
     @Incoming("leads-capture")
     public Uni<Void> onCaptureEvent(ConsumerRecord<String, String> record) {
         return events.consume(record, CONSUMER,
-                Map.of("LeadCaptured", event -> enrichment.enrich(event.leadId(), event.as(LeadCapturedIn.class))),
-                Set.of("LeadResubmitted", "LeadEngaged", "LeadErased", "LeadOptedOut"));
+                Map.of("LeadCaptured", event -> enrichment.enrich(event.leadId(), event.as(LeadCapturedIn.class)),
+                        "LeadErased", event -> enrichment.erase(event.leadId(), event.as(LeadErasedIn.class))),
+                Set.of("LeadResubmitted", "LeadEngaged", "LeadOptedOut"));
     }
 }
