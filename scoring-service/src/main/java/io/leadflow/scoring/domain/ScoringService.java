@@ -1,10 +1,14 @@
 package io.leadflow.scoring.domain;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.leadflow.messaging.erasure.ErasedLeads;
 import io.leadflow.messaging.outbox.Outbox;
 import io.leadflow.scoring.config.ScoringConfig;
 import io.leadflow.scoring.messaging.in.LeadEnrichedIn;
+import io.leadflow.scoring.messaging.in.LeadErasedIn;
 import io.leadflow.scoring.messaging.in.OpportunityClosedIn;
 import io.leadflow.scoring.messaging.out.LeadScored;
 import io.leadflow.scoring.repository.LeadOutcomeRepository;
@@ -25,15 +29,17 @@ public class ScoringService {
     private final LeadOutcomeRepository outcomes;
     private final Outbox outbox;
     private final ObjectMapper mapper;
+    private final ErasedLeads erasedLeads;
 
     public ScoringService(ScoringConfig config, LeadScoreRepository scores, LeadOutcomeRepository outcomes,
-                          Outbox outbox, ObjectMapper mapper) {
+                          Outbox outbox, ObjectMapper mapper, ErasedLeads erasedLeads) {
         this.rules = new RuleSet(config.ruleSetVersion(), config.points(), Set.copyOf(config.targetCountries()),
                 Set.copyOf(config.intentForms()));
         this.scores = scores;
         this.outcomes = outcomes;
         this.outbox = outbox;
         this.mapper = mapper;
+        this.erasedLeads = erasedLeads;
     }
 
     /** Scores the lead; LeadScored is published when the score or grade is new or changed. */
@@ -69,6 +75,37 @@ public class ScoringService {
             row.recordedAt = Instant.now();
             return outcomes.persist(row).replaceWithVoid();
         });
+    }
+
+    /**
+     * Right to erasure: the score, grade, rule names and points stay (they are about the model, not the
+     * person); each reason's evidence ("VP Sales", the company's domain) goes, and so do the lead's
+     * outbox rows (LeadScored carries the whole lead). Outcomes hold no personal data and stay.
+     */
+    public Uni<Void> erase(UUID leadId, LeadErasedIn erased) {
+        return erasedLeads.record(leadId, erased.erasedAt())
+                .chain(() -> scores.findById(leadId))
+                .invoke(score -> {
+                    if (score != null) {
+                        score.reasons = withoutEvidence(score.reasons);
+                    }
+                })
+                .chain(() -> outbox.forget(leadId))
+                .replaceWithVoid();
+    }
+
+    private String withoutEvidence(String reasons) {
+        try {
+            JsonNode parsed = mapper.readTree(reasons);
+            parsed.forEach(reason -> {
+                if (reason instanceof ObjectNode fields) {
+                    fields.putNull("evidence");
+                }
+            });
+            return mapper.writeValueAsString(parsed);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private String json(Object value) {
