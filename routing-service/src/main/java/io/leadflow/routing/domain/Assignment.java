@@ -1,6 +1,8 @@
 package io.leadflow.routing.domain;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.leadflow.web.ConflictException;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -12,6 +14,7 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -112,9 +115,9 @@ public class Assignment {
         }
         resubmissions = resubmissionCount;
         lastResubmission = latest;
-        if (lead instanceof com.fasterxml.jackson.databind.node.ObjectNode current) {
+        if (lead instanceof ObjectNode current) {
             // A new node rather than an in-place edit, so the change is seen as one.
-            com.fasterxml.jackson.databind.node.ObjectNode snapshot = current.deepCopy();
+            ObjectNode snapshot = current.deepCopy();
             for (String field : latest.filledFields()) {
                 JsonNode value = profile.get(field);
                 JsonNode known = snapshot.get(field);
@@ -136,5 +139,47 @@ public class Assignment {
         }
         lead = current.deepCopy().put("doNotContact", true);
         return true;
+    }
+
+    /** Lead snapshot fields that are about no one (attribution, country, times): kept by {@link #erase()}. */
+    static final List<String> KEPT_ON_ERASURE = List.of("country", "source", "medium", "campaign",
+            "formId", "capturedAt", "doNotContact");
+
+    /**
+     * Right to erasure: the assignment stays (ids, SDR, pool, status, times, score and grade: routing
+     * fairness and the funnel need them); the person leaves it. The lead snapshot keeps only
+     * {@link #KEPT_ON_ERASURE} and says {@code "erased": true}; the enrichment keeps the e-mail class,
+     * not the domains; the score's reasons keep rule and points, not their evidence; the BANT answers,
+     * the notes and the latest resubmission (its message) go.
+     */
+    public void erase() {
+        ObjectNode kept = JsonNodeFactory.instance.objectNode();
+        for (String field : KEPT_ON_ERASURE) {
+            JsonNode value = lead == null ? null : lead.get(field);
+            if (value != null && !value.isNull()) {
+                kept.set(field, value);
+            }
+        }
+        kept.put("erased", true);
+        lead = kept;
+        if (enrichment != null) {
+            ObjectNode emailClass = JsonNodeFactory.instance.objectNode();
+            if (enrichment.hasNonNull("emailClass")) {
+                emailClass.set("emailClass", enrichment.get("emailClass"));
+            }
+            enrichment = emailClass;
+        }
+        if (score != null) {
+            JsonNode withoutEvidence = score.deepCopy();
+            withoutEvidence.path("reasons").forEach(reason -> {
+                if (reason instanceof ObjectNode fields) {
+                    fields.putNull("evidence");
+                }
+            });
+            score = withoutEvidence;
+        }
+        bant = null;
+        notes = null;
+        lastResubmission = null;
     }
 }

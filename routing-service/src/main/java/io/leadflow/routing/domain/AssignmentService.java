@@ -2,6 +2,7 @@ package io.leadflow.routing.domain;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.leadflow.messaging.erasure.ErasedLeads;
 import io.leadflow.messaging.outbox.Outbox;
 import io.leadflow.routing.messaging.out.LeadAccepted;
 import io.leadflow.routing.messaging.out.LeadQualified;
@@ -26,9 +27,11 @@ public class AssignmentService {
     private final AssignmentRepository assignments;
     private final Outbox outbox;
     private final ObjectMapper mapper;
+    private final ErasedLeads erasedLeads;
 
-    public AssignmentService(AssignmentRepository assignments, Outbox outbox, ObjectMapper mapper) {
+    public AssignmentService(AssignmentRepository assignments, Outbox outbox, ObjectMapper mapper, ErasedLeads erasedLeads) {
         this.assignments = assignments;
+        this.erasedLeads = erasedLeads;
         this.outbox = outbox;
         this.mapper = mapper;
     }
@@ -86,6 +89,24 @@ public class AssignmentService {
                 found.optedOut();
             }
         }).replaceWithVoid();
+    }
+
+    /**
+     * Right to erasure, inside the consumer's inbox transaction: the lead's assignment loses the person
+     * ({@link Assignment#erase()}), its outbox rows go (LeadAssigned and LeadQualified carry the whole
+     * lead), and the lead is recorded as erased so that a LeadScored read late never assigns it. The
+     * routing decision holds no personal data (score, threshold, pool, SDR, times) and stays.
+     */
+    public Uni<Void> erase(UUID leadId, Instant erasedAt) {
+        return erasedLeads.record(leadId, erasedAt)
+                .chain(() -> assignments.lockForLead(leadId))
+                .invoke(found -> {
+                    if (found != null) {
+                        found.erase();
+                    }
+                })
+                .chain(() -> outbox.forget(leadId))
+                .replaceWithVoid();
     }
 
     private static Assignment own(Assignment assignment, UUID leadId) {

@@ -12,8 +12,8 @@ import java.util.Set;
 
 /**
  * Reads leads.capture.v1 for what concerns leads already in an SDR's hands: a known person who
- * submits again, or who asks not to be contacted, is recorded on their assignment (consumer group "routing-capture"). New leads reach
- * routing through scoring, not from here.
+ * submits again, asks not to be contacted, or is erased, is recorded on their assignment (consumer
+ * group "routing-capture"). New leads reach routing through scoring, not from here.
  */
 @ApplicationScoped
 public class CaptureEventsConsumer {
@@ -36,7 +36,8 @@ public class CaptureEventsConsumer {
                             return assignments.resubmitted(event.leadId(), resubmitted.resubmissions(), resubmitted.latest(),
                                     resubmitted.lead());
                         },
-                        "LeadOptedOut", event -> assignments.optedOut(event.leadId())),
-                Set.of("LeadCaptured", "LeadEngaged", "LeadErased"));
+                        "LeadOptedOut", event -> assignments.optedOut(event.leadId()),
+                        "LeadErased", event -> assignments.erase(event.leadId(), event.as(LeadErasedIn.class).erasedAt())),
+                Set.of("LeadCaptured", "LeadEngaged"));
     }
 }

@@ -1,0 +1,116 @@
+package io.leadflow.routing.messaging;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.leadflow.contracts.EventContracts;
+import io.leadflow.localstack.LocalStackTestResource;
+import io.leadflow.localstack.TestTokens;
+import io.leadflow.messaging.testing.TopicProbe;
+import io.leadflow.routing.RoutingFixtures;
+import io.leadflow.routing.domain.RoutingService;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.UUID;
+
+import static io.leadflow.routing.RoutingFixtures.DEADLINE;
+import static io.leadflow.routing.RoutingFixtures.leadScored;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.nullValue;
+
+/** LeadErased: the assignment stays for fairness and KPIs, the person leaves its snapshots; a late LeadScored assigns nothing. */
+@QuarkusTest
+@QuarkusTestResource(value = LocalStackTestResource.class, initArgs = @ResourceArg(name = "database", value = "routing"))
+class ErasureConsumerTest {
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrap;
+    @Inject
+    Pool db;
+    @Inject
+    ObjectMapper mapper;
+    @Inject
+    MeterRegistry meters;
+    @Inject
+    RoutingService routing;
+
+    private List<Row> rows(String sql, Object... params) {
+        return RoutingFixtures.rows(db, sql, params);
+    }
+
+    private void erase(String leadId) throws Exception {
+        ObjectNode event = (ObjectNode) mapper.readTree(EventContracts.example("LeadErased"));
+        String eventId = UUID.randomUUID().toString();
+        event.put("leadId", leadId).put("eventId", eventId);
+        TopicProbe.send(bootstrap, "leads.capture.v1", leadId, eventId, "LeadErased", event.toString());
+    }
+
+    private void awaitErased(String leadId) {
+        await().atMost(DEADLINE).until(() -> rows("select 1 from erased_lead where lead_id = $1", UUID.fromString(leadId)).size() == 1);
+    }
+
+    private double erasedOutcomes() {
+        var counter = meters.find("leadflow.events.consumed").tags("consumer", "routing", "outcome", "erased").counter();
+        return counter == null ? 0 : counter.count();
+    }
+
+    @Test
+    void anErasedLeadsAssignmentKeepsItsIdsStatusAndScoreWithoutThePerson() throws Exception {
+        String sdr = "sdr-" + UUID.randomUUID().toString().substring(0, 6);
+        rows("insert into sdr (id, name, email) values ($1, 'Erasure Tester', 'tester@leadflow.io')", sdr);
+        UUID lead = RoutingFixtures.leadOf(routing, db, sdr);
+        String leadId = lead.toString();
+        rows("update assignment set bant = '{\"budget\":\"50k\"}', notes = 'call Ada after 5pm' where lead_id = $1", lead);
+
+        erase(leadId);
+        awaitErased(leadId);
+
+        Row assignment = rows("select * from assignment where lead_id = $1", lead).get(0);
+        JsonNode snapshot = mapper.readTree(assignment.getJsonObject("lead").encode());
+        assertThat(snapshot.has("email")).isFalse();
+        assertThat(snapshot.has("firstName")).isFalse();
+        assertThat(snapshot.has("company")).isFalse();
+        assertThat(snapshot.has("phone")).isFalse();
+        assertThat(snapshot.get("campaign").asText()).isEqualTo("q4-demo");
+        assertThat(snapshot.get("erased").asBoolean()).isTrue();
+        assertThat(assignment.getJsonObject("enrichment").fieldNames()).containsExactly("emailClass");
+        assertThat(assignment.getJsonObject("score").encode()).doesNotContain("VP Sales").doesNotContain("acme-robotics.com");
+        assertThat(assignment.getValue("bant")).isNull();
+        assertThat(assignment.getString("notes")).isNull();
+        assertThat(assignment.getString("sdr_id")).isEqualTo(sdr);
+        assertThat(assignment.getString("status")).isEqualTo("ASSIGNED");
+        assertThat(assignment.getInteger("score_value")).isEqualTo(72);
+        assertThat(rows("select outcome from routing_decision where lead_id = $1", lead)).hasSize(1);
+        assertThat(rows("select 1 from outbox where aggregateid = $1", leadId)).as("LeadAssigned held the lead").isEmpty();
+
+        // The SDR still sees the lead in the list, without anyone behind it.
+        given().auth().oauth2(TestTokens.sdr(sdr)).when().get("/api/v1/sdr/leads/{id}", leadId).then()
+                .statusCode(200).body("lead.email", nullValue()).body("lead.name", nullValue());
+    }
+
+    @Test
+    void aLeadScoredReadAfterTheErasureIsNotAssigned() throws Exception {
+        String leadId = UUID.randomUUID().toString();
+        erase(leadId);
+        awaitErased(leadId);
+
+        double before = erasedOutcomes();
+        String eventId = UUID.randomUUID().toString();
+        TopicProbe.send(bootstrap, "leads.scoring.v1", leadId, eventId, "LeadScored", leadScored(leadId, eventId, 90).toString());
+        await().atMost(DEADLINE).until(() -> erasedOutcomes() > before);
+        assertThat(rows("select 1 from assignment where lead_id = $1", UUID.fromString(leadId))).isEmpty();
+        assertThat(rows("select 1 from routing_decision where lead_id = $1", UUID.fromString(leadId))).isEmpty();
+        assertThat(rows("select 1 from outbox where aggregateid = $1", leadId)).isEmpty();
+    }
+}
