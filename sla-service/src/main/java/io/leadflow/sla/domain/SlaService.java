@@ -1,9 +1,11 @@
 package io.leadflow.sla.domain;
 
+import io.leadflow.messaging.erasure.ErasedLeads;
 import io.leadflow.messaging.outbox.Outbox;
 import io.leadflow.sla.config.SlaConfig;
 import io.leadflow.sla.messaging.in.LeadAcceptedIn;
 import io.leadflow.sla.messaging.in.LeadAssignedIn;
+import io.leadflow.sla.messaging.in.LeadErasedIn;
 import io.leadflow.sla.messaging.out.SlaBreached;
 import io.leadflow.sla.repository.SlaClockRepository;
 import io.micrometer.core.instrument.Counter;
@@ -33,9 +35,12 @@ public class SlaService {
     private final FirstTouchPolicy firstTouch;
     private final int scanBatch;
     private final Counter breaches;
+    private final ErasedLeads erasedLeads;
 
-    public SlaService(SlaClockRepository clocks, Outbox outbox, SlaConfig config, MeterRegistry meters) {
+    public SlaService(SlaClockRepository clocks, Outbox outbox, SlaConfig config, MeterRegistry meters,
+                      ErasedLeads erasedLeads) {
         this.clocks = clocks;
+        this.erasedLeads = erasedLeads;
         this.outbox = outbox;
         this.firstTouch = new FirstTouchPolicy(config.firstTouch());
         this.scanBatch = config.scanBatch();
@@ -105,5 +110,19 @@ public class SlaService {
 
     private static Instant now() {
         return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    /**
+     * Right to erasure. Clocks hold no personal data (ids, the SDR, times): finished ones (MET, BREACHED)
+     * stay for the speed-to-lead and breach KPIs. A clock still running is deleted: it would breach, and
+     * escalate, a lead nobody may call any more. The lead's outbox rows go (nothing personal in
+     * SlaBreached, but one rule everywhere), and the lead is recorded as erased, so a late LeadAssigned
+     * never starts a clock.
+     */
+    public Uni<Void> erase(UUID leadId, LeadErasedIn erased) {
+        return erasedLeads.record(leadId, erased.erasedAt())
+                .chain(() -> clocks.delete("leadId = ?1 and state = ?2", leadId, ClockState.RUNNING))
+                .chain(() -> outbox.forget(leadId))
+                .replaceWithVoid();
     }
 }
