@@ -1,11 +1,13 @@
 package io.leadflow.crm.domain;
 
+import io.leadflow.crm.messaging.in.LeadErasedIn;
 import io.leadflow.crm.messaging.in.LeadQualifiedIn;
 import io.leadflow.crm.messaging.out.OpportunityClosed;
 import io.leadflow.crm.messaging.out.OpportunityCreated;
 import io.leadflow.crm.repository.AccountRepository;
 import io.leadflow.crm.repository.ContactRepository;
 import io.leadflow.crm.repository.OpportunityRepository;
+import io.leadflow.messaging.erasure.ErasedLeads;
 import io.leadflow.messaging.outbox.Outbox;
 import io.leadflow.web.InvalidRequestException;
 import io.leadflow.web.NotFoundException;
@@ -33,14 +35,18 @@ import java.util.UUID;
 public class CrmService {
 
     private static final Logger LOG = Logger.getLogger(CrmService.class);
+    /** What an account named after an erased person is called from then on. */
+    static final String ERASED = "Erased contact";
 
     private final AccountRepository accounts;
     private final ContactRepository contacts;
     private final OpportunityRepository opportunities;
     private final Outbox outbox;
+    private final ErasedLeads erasedLeads;
 
     public CrmService(AccountRepository accounts, ContactRepository contacts, OpportunityRepository opportunities,
-                      Outbox outbox) {
+                      Outbox outbox, ErasedLeads erasedLeads) {
+        this.erasedLeads = erasedLeads;
         this.accounts = accounts;
         this.contacts = contacts;
         this.opportunities = opportunities;
@@ -119,6 +125,56 @@ public class CrmService {
             return outbox.append(OpportunityClosed.TYPE, opportunity.leadId, OpportunityClosed.of(opportunity))
                     .replaceWith(opportunity);
         }));
+    }
+
+    /**
+     * Right to erasure, inside the consumer's inbox transaction. The opportunity stays (the deal, its
+     * stage, amount, outcome and owner are the company's business, and the pipeline KPIs need them)
+     * without the SDR's BANT answers and notes, which are about the person; its contact keeps its row and
+     * ids but loses e-mail, names, job title and phone. An account without a domain that was named after
+     * the person (no company given) is renamed, and so is the opportunity named after it; an account of
+     * a company stays. The lead's outbox rows are deleted and the lead recorded as erased, so a late
+     * LeadQualified never opens an opportunity.
+     */
+    public Uni<Void> erase(UUID leadId, LeadErasedIn erased) {
+        return erasedLeads.record(leadId, erased.erasedAt())
+                .chain(() -> opportunities.findByLeadId(leadId))
+                .chain(opportunity -> opportunity == null ? Uni.createFrom().voidItem() : eraseFrom(opportunity))
+                .chain(() -> outbox.forget(leadId))
+                .replaceWithVoid();
+    }
+
+    private Uni<Void> eraseFrom(Opportunity opportunity) {
+        opportunity.bant = new Bant(null, null, null, null);
+        opportunity.notes = null;
+        return contacts.findById(opportunity.contactId).chain(contact -> accounts.findById(opportunity.accountId)
+                .invoke(account -> {
+                    if (account != null && account.domain == null && namesThePerson(account.name, contact)) {
+                        if (opportunity.name.equals(AccountMatch.opportunityName(null, account.name))) {
+                            opportunity.name = AccountMatch.opportunityName(null, ERASED);
+                        }
+                        account.name = ERASED;
+                    }
+                    if (contact != null) {
+                        contact.email = null;
+                        contact.firstName = null;
+                        contact.lastName = null;
+                        contact.jobTitle = null;
+                        contact.phone = null;
+                        contact.updatedAt = now();
+                    }
+                }))
+                .replaceWithVoid();
+    }
+
+    /** Whether an account's name is the person's name or address, as {@link AccountMatch} names an account without a company. */
+    private static boolean namesThePerson(String accountName, Contact contact) {
+        if (contact == null || accountName == null) {
+            return false;
+        }
+        String person = ((contact.firstName == null ? "" : contact.firstName) + " "
+                + (contact.lastName == null ? "" : contact.lastName)).trim();
+        return accountName.equals(person) || (contact.email != null && accountName.equalsIgnoreCase(contact.email));
     }
 
     @WithSession
