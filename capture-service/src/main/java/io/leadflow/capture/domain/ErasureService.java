@@ -1,6 +1,7 @@
 package io.leadflow.capture.domain;
 
 import io.leadflow.capture.messaging.out.LeadErased;
+import io.leadflow.capture.repository.EngagementRepository;
 import io.leadflow.capture.repository.ErasureRepository;
 import io.leadflow.capture.repository.IdempotencyKeyRepository;
 import io.leadflow.capture.repository.LeadRepository;
@@ -22,6 +23,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -42,11 +44,13 @@ public class ErasureService {
     private final SubmissionRepository submissions;
     private final IdempotencyKeyRepository idempotencyKeys;
     private final ErasureRepository erasures;
+    private final EngagementRepository engagements;
     private final Outbox outbox;
     private final MeterRegistry meters;
 
     public ErasureService(LeadRepository leads, SubmissionRepository submissions, IdempotencyKeyRepository idempotencyKeys,
-                          ErasureRepository erasures, Outbox outbox, MeterRegistry meters) {
+                          ErasureRepository erasures, EngagementRepository engagements, Outbox outbox, MeterRegistry meters) {
+        this.engagements = engagements;
         this.leads = leads;
         this.submissions = submissions;
         this.idempotencyKeys = idempotencyKeys;
@@ -159,9 +163,15 @@ public class ErasureService {
         erasure.requestReference = request.requestReference();
         // Spam was never announced: nobody else holds it, there is nobody to tell.
         erasure.announced = lead.spamReason == null;
+        String emailKey = lead.emailKey;
         PersonalData.erase(lead);
         return submissions.ofLead(lead.id)
-                .invoke(history -> history.forEach(PersonalData::erase))
+                .chain(history -> {
+                    List<String> visitorIds = history.stream().map(s -> s.visitorId).filter(Objects::nonNull)
+                            .distinct().toList();
+                    history.forEach(PersonalData::erase);
+                    return engagements.deleteOfPerson(lead.id, emailKey, visitorIds);
+                })
                 .chain(() -> idempotencyKeys.delete("leadId", lead.id))
                 .chain(() -> erasures.persist(erasure))
                 .chain(() -> leads.flush())

@@ -152,4 +152,28 @@ public class EngagementRepository {
             throw new IllegalStateException("cannot serialise an engagement batch", e);
         }
     }
+
+    /**
+     * Right to erasure: deletes the person's engagement, in the caller's transaction: the events linked to their
+     * lead, and those still waiting under their address's identity key or one of their browsers' visitor ids (they
+     * would join a later lead of the same person). Completes with the rows deleted.
+     */
+    public Uni<Integer> deleteOfPerson(UUID leadId, String emailKey, List<String> visitorIds) {
+        String visitors;
+        try {
+            visitors = mapper.writeValueAsString(visitorIds);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        return Panache.getSession().chain(session -> session.createNativeQuery("""
+                        delete from engagement
+                        where lead_id = cast(:leadId as uuid)
+                           or (lead_id is null and (email_key = cast(:emailKey as varchar)
+                               or visitor_id in (select jsonb_array_elements_text(cast(cast(:visitors as text) as jsonb)))))
+                        """)
+                .setParameter("leadId", leadId.toString())
+                .setParameter("emailKey", emailKey)
+                .setParameter("visitors", visitors)
+                .executeUpdate());
+    }
 }

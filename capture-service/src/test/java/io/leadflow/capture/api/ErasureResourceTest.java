@@ -59,9 +59,14 @@ class ErasureResourceTest {
                 {"email":"%s","firstName":"Ada","lastName":"Lovelace","company":"Acme Robotics","jobTitle":"VP Sales",
                  "phone":"+44 20 7946 0958","country":"GB","message":"Call me on my mobile","formId":"demo-request",
                  "consent":{"marketing":true,"text":"I agree","version":"2026-01"},
-                 "utm":{"source":"google","medium":"cpc","campaign":"q4-demo"},"visitorId":"v-123456",
+                 "utm":{"source":"google","medium":"cpc","campaign":"q4-demo"},"visitorId":"%s",
                  "pageUrl":"https://acme.example/demo?email=ada%%40acme.com","referrer":"https://search.example/?q=ada+lovelace"}
-                """.formatted(email);
+                """.formatted(email, visitorOf(email));
+    }
+
+    /** Each test person browses with a browser of their own. */
+    private static String visitorOf(String email) {
+        return UUID.nameUUIDFromBytes(email.getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString();
     }
 
     private static ValidatableResponse erase(String token, String json) {
@@ -78,6 +83,11 @@ class ErasureResourceTest {
         String leadId = capture(richLead(email), "key-" + email);
         assertThat(capture("{\"email\":\"%s\",\"jobTitle\":\"CTO\",\"formId\":\"pricing\"}".formatted(email), null)).isEqualTo(leadId);
         UUID lead = UUID.fromString(leadId);
+        // What the person did on the site, linked to the lead through the snippet's visitor id.
+        given().contentType("application/json").body("{\"events\":[{\"type\":\"page_view\",\"visitorId\":\"%s\",\"url\":\"https://acme.example/pricing?email=x\"}]}"
+                        .formatted(visitorOf(email)))
+                .when().post("/api/v1/engagement").then().statusCode(202);
+        assertThat(rows("select 1 from engagement where lead_id = $1", lead)).hasSize(1);
 
         String requestId = erase(TestTokens.admin(), """
                 {"leadId":"%s","reason":"data subject request","requestReference":"PRIV-42"}""".formatted(leadId))
@@ -115,9 +125,10 @@ class ErasureResourceTest {
             assertThat(s.getString("form_id")).isNotNull();
         });
         assertThat(rows("select 1 from idempotency_key where lead_id = $1", lead)).isEmpty();
+        assertThat(rows("select 1 from engagement where lead_id = $1 or visitor_id = $2", lead, visitorOf(email))).isEmpty();
         assertThat(rows("select 1 from submission s, lead l where l.id = s.lead_id and (s.email = $1 or l.email = $1)", email)).isEmpty();
 
-        // Only LeadErased is left in the outbox: LeadCaptured and LeadResubmitted were relayed from the WAL.
+        // Only LeadErased is left in the outbox: LeadCaptured, LeadResubmitted, LeadEngaged were relayed from the WAL.
         List<Row> outbox = rows("select type, payload::text as payload from outbox where aggregateid = $1", leadId);
         assertThat(outbox).singleElement().satisfies(event -> {
             assertThat(event.getString("type")).isEqualTo("LeadErased");
