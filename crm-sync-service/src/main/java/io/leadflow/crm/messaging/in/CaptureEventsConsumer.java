@@ -28,6 +28,6 @@ public class CaptureEventsConsumer {
     public Uni<Void> onCaptureEvent(ConsumerRecord<String, String> record) {
         return events.consume(record, CONSUMER,
                 Map.of("LeadErased", event -> crm.erase(event.leadId(), event.as(LeadErasedIn.class))),
-                Set.of("LeadCaptured", "LeadResubmitted", "LeadEngaged"));
+                Set.of("LeadCaptured", "LeadResubmitted", "LeadEngaged", "LeadOptedOut"));
     }
 }
