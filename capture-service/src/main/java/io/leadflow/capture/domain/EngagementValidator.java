@@ -2,8 +2,6 @@ package io.leadflow.capture.domain;
 
 import io.leadflow.web.FieldError;
 
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.text.Normalizer;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,7 +10,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -240,17 +237,8 @@ public final class EngagementValidator {
 
     private static String url(List<FieldError> errors, String field, String value) {
         String cleaned = text(errors, field, value, MAX_URL);
-        if (cleaned == null) {
-            return null;
-        }
-        try {
-            URI uri = new URI(cleaned);
-            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            if ((scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null) {
-                return cleaned;
-            }
-        } catch (URISyntaxException e) {
-            // reported below
+        if (cleaned == null || WebUrls.isAbsoluteHttp(cleaned)) {
+            return cleaned;
         }
         errors.add(new FieldError(field, "must be an absolute http(s) URL"));
         return null;

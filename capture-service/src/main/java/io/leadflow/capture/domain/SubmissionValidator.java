@@ -2,13 +2,10 @@ package io.leadflow.capture.domain;
 
 import io.leadflow.web.FieldError;
 
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.text.Normalizer;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -152,17 +149,8 @@ public final class SubmissionValidator {
 
         String url(String field, String value) {
             String cleaned = text(field, value, 2048, false);
-            if (cleaned == null) {
-                return null;
-            }
-            try {
-                URI uri = new URI(cleaned);
-                String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-                if ((scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null) {
-                    return cleaned;
-                }
-            } catch (URISyntaxException e) {
-                // reported below
+            if (cleaned == null || WebUrls.isAbsoluteHttp(cleaned)) {
+                return cleaned;
             }
             errors.add(new FieldError(field, "must be an absolute http(s) URL"));
             return null;
