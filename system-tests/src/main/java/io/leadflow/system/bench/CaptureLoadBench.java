@@ -88,7 +88,8 @@ public final class CaptureLoadBench {
                 local auth = "Bearer " .. os.getenv("BENCH_TOKEN")
                 request = function()
                   n = n + 1
-                  local body = X                    .. '"company":"Acme Robotics","jobTitle":"VP Sales","phone":"+44 20 7946 0958","country":"GB",'
+                  local body = string.format('{"email":"%s-%d@bench-%s.example","firstName":"Ada","lastName":"Bench",'
+                    .. '"company":"Acme Robotics","jobTitle":"VP Sales","phone":"+44 20 7946 0958","country":"GB",'
                     .. '"utm":{"source":"bench","campaign":"capture"}}', label, n, run)
                   return wrk.format("POST", nil, {["Content-Type"] = "application/json", ["Authorization"] = auth}, body)
                 end
