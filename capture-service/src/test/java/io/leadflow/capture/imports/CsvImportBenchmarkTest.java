@@ -18,7 +18,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 import static io.restassured.RestAssured.given;
@@ -52,26 +51,18 @@ class CsvImportBenchmarkTest {
             System.gc();
             long before = memory.getHeapMemoryUsage().getUsed();
             AtomicLong peak = new AtomicLong(before);
-            AtomicBoolean running = new AtomicBoolean(true);
-            Thread sampler = new Thread(() -> {
-                while (running.get()) {
-                    peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
-                    try {
-                        Thread.sleep(20);
-                    } catch (InterruptedException e) {
-                        return;
-                    }
-                }
-            });
-            sampler.start();
+            // The heap is sampled every 20 ms while the import runs (a sampling rate, not a wait).
+            java.util.concurrent.ScheduledExecutorService sampler = java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
+            sampler.scheduleAtFixedRate(() -> peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max),
+                    0, 20, java.util.concurrent.TimeUnit.MILLISECONDS);
             long started = System.nanoTime();
             given().config(RestAssured.config().httpClient(HttpClientConfig.httpClientConfig().setParam("http.socket.timeout", 3_600_000)))
                     .auth().oauth2(TestTokens.integration()).contentType("text/csv; charset=utf-8").body(file.toFile())
                     .when().post("/api/v1/imports?source=benchmark").then().statusCode(200)
                     .body("rows", is(rows)).body("created", is(rows));
             double seconds = (System.nanoTime() - started) / 1e9;
-            running.set(false);
-            sampler.join();
+            sampler.shutdown();
+            sampler.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS);
             // Heap used includes garbage not yet collected; what survives the collections (the old generation after
             // its last collection) is what the import holds on to.
             long retained = ManagementFactory.getMemoryPoolMXBeans().stream()
