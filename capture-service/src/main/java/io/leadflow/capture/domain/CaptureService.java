@@ -8,17 +8,17 @@ import io.leadflow.capture.forms.FormCatalog;
 import io.leadflow.capture.forms.FormRules;
 import io.leadflow.capture.messaging.out.LeadCaptured;
 import io.leadflow.capture.messaging.out.LeadResubmitted;
-import io.leadflow.capture.privacy.DoNotContactRepository;
-import io.leadflow.capture.repository.IdempotencyKeyRepository;
-import io.leadflow.capture.repository.LeadRepository;
-import io.leadflow.capture.repository.SubmissionRepository;
 import io.leadflow.messaging.outbox.Outbox;
 import io.leadflow.web.FieldError;
 import io.leadflow.web.InvalidRequestException;
 import io.leadflow.web.UnprocessableException;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.hibernate.reactive.panache.Panache;
+import io.leadflow.capture.repository.LeadStore;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.pgclient.PgException;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.security.MessageDigest;
@@ -26,10 +26,20 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * Records a valid submission and announces it in the same transaction: a new person becomes a lead
@@ -39,29 +49,23 @@ import java.util.UUID;
 @ApplicationScoped
 public class CaptureService {
 
-    private final LeadRepository leads;
-    private final SubmissionRepository submissions;
-    private final IdempotencyKeyRepository idempotencyKeys;
+    private final Pool db;
+    private final LeadStore store;
     private final Outbox outbox;
     private final EngagementService engagements;
 
     private final FormCatalog forms;
-    private final DoNotContactRepository doNotContact;
     private final ObjectMapper mapper;
     private final CaptureConfig config;
     private final MeterRegistry meters;
 
-    public CaptureService(LeadRepository leads, SubmissionRepository submissions, IdempotencyKeyRepository idempotencyKeys,
-                          Outbox outbox, EngagementService engagements, FormCatalog forms, DoNotContactRepository doNotContact,
-                          ObjectMapper mapper,
-                          CaptureConfig config, MeterRegistry meters) {
-        this.leads = leads;
-        this.submissions = submissions;
-        this.idempotencyKeys = idempotencyKeys;
+    public CaptureService(Pool db, LeadStore store, Outbox outbox, EngagementService engagements, FormCatalog forms,
+                          ObjectMapper mapper, CaptureConfig config, MeterRegistry meters) {
+        this.db = db;
+        this.store = store;
         this.outbox = outbox;
         this.engagements = engagements;
         this.forms = forms;
-        this.doNotContact = doNotContact;
         this.mapper = mapper;
         this.config = config;
         this.meters = meters;
@@ -87,24 +91,18 @@ public class CaptureService {
         LeadSubmission submission = result.submission();
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         String spamReason = SpamCheck.reason(submission, now, config.spam().minFillTime()).orElse(null);
-        if (idempotencyKey == null) {
-            return inTransaction(() -> record(submission, result.phoneRaw(), channel, now, spamReason));
-        }
-        String fingerprint = fingerprint(submission, channel);
-        // The lead row must exist before the key row that references it; a lost race rolls both back.
-        return inTransaction(() -> record(submission, result.phoneRaw(), channel, now, spamReason).chain(captured -> idempotencyKeys
-                        .claim(idempotencyKey, captured.leadId(), fingerprint)
-                        .chain(claimed -> claimed
-                                ? Uni.createFrom().item(captured)
-                                : Uni.createFrom().failure(new KeyAlreadyUsed()))))
-                .onFailure(KeyAlreadyUsed.class).recoverWithUni(() -> Panache.withSession(
-                        () -> idempotencyKeys.findById(idempotencyKey).map(key -> {
-                            if (key.requestSha256 != null && !key.requestSha256.equals(fingerprint)) {
-                                throw new UnprocessableException("idempotency-key-reused", "This Idempotency-Key was "
-                                        + "first used with a different request; use a new key for a new submission.");
-                            }
-                            return new Captured(key.leadId, true, false);
-                        })));
+        String fingerprint = idempotencyKey == null ? null : fingerprint(submission, channel);
+        // The key is claimed in the capture's transaction, after the lead row it references; a lost race rolls both back.
+        return inTransaction(connection -> record(connection, submission, result.phoneRaw(), channel, now, spamReason,
+                        idempotencyKey, fingerprint))
+                .onFailure(KeyAlreadyUsed.class).recoverWithUni(() -> store.claimed(db, List.of(idempotencyKey)).map(keys -> {
+                    IdempotencyKey key = keys.get(0);
+                    if (key.requestSha256 != null && !key.requestSha256.equals(fingerprint)) {
+                        throw new UnprocessableException("idempotency-key-reused", "This Idempotency-Key was "
+                                + "first used with a different request; use a new key for a new submission.");
+                    }
+                    return new Captured(key.leadId, true, false);
+                }));
     }
 
     /** A submission with the general rules and its form's applied (required fields, defaults), or all its errors. */
@@ -177,65 +175,58 @@ public class CaptureService {
         if (items.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
-        return Panache.withTransaction(() -> recordBatch(items, channel))
+        return db.withTransaction(connection -> recordBatch(connection, items, channel))
                 .onFailure(f -> isIdentityRace(f) || f instanceof KeyAlreadyUsed).retry().atMost(3);
     }
 
-    /** One outbox row to write once the batch's rows are flushed. */
+    /** One outbox row to write once the batch's rows are inserted. */
     private record PendingEvent(String type, UUID leadId, Object body) {
     }
 
-    /** A person's waiting engagement to link once the batch's rows are flushed, as {@link #record} does per capture. */
+    /** A person's waiting engagement to link once the batch's rows are inserted, as {@link #record} does per capture. */
     private record PendingLink(UUID leadId, String emailKey, String visitorId, UUID submissionId, Instant at) {
     }
 
-    private Uni<Void> link(PendingLink l) {
-        return engagements.linkWaiting(l.leadId(), l.emailKey(), l.visitorId(), l.submissionId(), l.at());
-    }
-
-    private Uni<List<Batched>> recordBatch(List<BatchItem> items, Channel channel) {
-        List<String> keys = items.stream().map(BatchItem::idempotencyKey).filter(java.util.Objects::nonNull).distinct().toList();
+    private Uni<List<Batched>> recordBatch(SqlConnection connection, List<BatchItem> items, Channel channel) {
+        List<String> keys = items.stream().map(BatchItem::idempotencyKey).filter(Objects::nonNull).distinct().toList();
         Instant start = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        return Panache.getSession()
-                .invoke(session -> session.setBatchSize(Math.min(items.size(), 200)))
-                .chain(() -> keys.isEmpty() ? Uni.createFrom().item(List.<IdempotencyKey>of()) : idempotencyKeys.list("key in ?1", keys))
-                .chain(claimedBefore -> {
-                    java.util.Map<String, IdempotencyKey> claimed = new java.util.HashMap<>();
-                    claimedBefore.forEach(k -> claimed.put(k.key, k));
-                    List<String> people = new ArrayList<>();
-                    List<String> spam = new ArrayList<>();
-                    for (BatchItem item : items) {
-                        String reason = SpamCheck.reason(item.checked().submission(), start, config.spam().minFillTime()).orElse(null);
-                        spam.add(reason);
-                        if (reason == null && (item.idempotencyKey() == null || !claimed.containsKey(item.idempotencyKey()))) {
-                            people.add(LeadIdentity.emailKey(item.checked().submission().email()));
-                        }
-                    }
-                    List<String> distinctPeople = people.stream().distinct().sorted().toList();
-                    return leads.lockByEmailKeys(distinctPeople).chain(known -> {
-                        // New people on the do-not-contact list are recorded flagged, as by a single capture.
-                        java.util.Set<String> knownKeys = known.stream().map(l -> l.emailKey).collect(java.util.stream.Collectors.toSet());
-                        List<String> newPeople = distinctPeople.stream().filter(p -> !knownKeys.contains(p)).toList();
-                        Uni<List<io.leadflow.capture.privacy.DoNotContact>> listed = newPeople.isEmpty()
-                                ? Uni.createFrom().item(List.of()) : doNotContact.list("emailKey in ?1", newPeople);
-                        return listed.chain(optedOut -> storeBatch(items, channel, start, claimed, spam, known,
-                                optedOut.stream().map(d -> d.emailKey).collect(java.util.stream.Collectors.toSet())));
-                    });
-                });
+        return store.claimed(connection, keys).chain(claimedBefore -> {
+            Map<String, IdempotencyKey> claimed = new HashMap<>();
+            claimedBefore.forEach(k -> claimed.put(k.key, k));
+            List<String> people = new ArrayList<>();
+            List<String> spam = new ArrayList<>();
+            for (BatchItem item : items) {
+                String reason = SpamCheck.reason(item.checked().submission(), start, config.spam().minFillTime()).orElse(null);
+                spam.add(reason);
+                if (reason == null && (item.idempotencyKey() == null || !claimed.containsKey(item.idempotencyKey()))) {
+                    people.add(LeadIdentity.emailKey(item.checked().submission().email()));
+                }
+            }
+            List<String> distinctPeople = people.stream().distinct().sorted().toList();
+            return store.lockPeople(connection, distinctPeople).chain(known -> {
+                // New people on the do-not-contact list are recorded flagged, as by a single capture.
+                Set<String> knownKeys = known.stream().map(l -> l.emailKey).collect(Collectors.toSet());
+                List<String> newPeople = distinctPeople.stream().filter(p -> !knownKeys.contains(p)).toList();
+                return store.listed(connection, newPeople)
+                        .chain(optedOut -> storeBatch(connection, items, channel, start, claimed, spam, known, optedOut));
+            });
+        });
     }
 
-    private Uni<List<Batched>> storeBatch(List<BatchItem> items, Channel channel, Instant start,
-                                          java.util.Map<String, IdempotencyKey> claimed, List<String> spam, List<Lead> known,
-                                          java.util.Set<String> doNotContactKeys) {
-        java.util.Map<String, Lead> byPerson = new java.util.HashMap<>();
+    private Uni<List<Batched>> storeBatch(SqlConnection connection, List<BatchItem> items, Channel channel, Instant start,
+                                          Map<String, IdempotencyKey> claimed, List<String> spam, List<Lead> known,
+                                          Set<String> doNotContactKeys) {
+        Map<String, Lead> byPerson = new HashMap<>();
         known.forEach(lead -> byPerson.put(lead.emailKey, lead));
-        java.util.Map<String, IdempotencyKeyRepository.Claim> claims = new java.util.LinkedHashMap<>();
+        Map<String, LeadStore.Claim> claims = new LinkedHashMap<>();
         List<Lead> newLeads = new ArrayList<>();
+        Set<Lead> resubmittedLeads = new LinkedHashSet<>(); // known before the batch: updated once, with their final state
         List<Submission> newSubmissions = new ArrayList<>();
         List<Object> events = new ArrayList<>(); // PendingEvent and PendingLink, in the order a single capture writes them
         // Linking is done once per person and visitor id: a later submission of the same pair would find nothing left.
-        java.util.Map<List<String>, PendingLink> links = new java.util.LinkedHashMap<>();
+        Map<List<String>, PendingLink> links = new LinkedHashMap<>();
         List<Batched> outcomes = new ArrayList<>(items.size());
+        Set<UUID> knownIds = known.stream().map(l -> l.id).collect(Collectors.toSet());
         Instant last = start.minus(1, ChronoUnit.MICROS);
         for (int i = 0; i < items.size(); i++) {
             BatchItem item = items.get(i);
@@ -243,7 +234,7 @@ public class CaptureService {
             String key = item.idempotencyKey();
             if (key != null) {
                 IdempotencyKey before = claimed.get(key);
-                IdempotencyKeyRepository.Claim earlier = claims.get(key);
+                LeadStore.Claim earlier = claims.get(key);
                 String sha = before != null ? before.requestSha256 : earlier != null ? earlier.requestSha256() : null;
                 UUID leadId = before != null ? before.leadId : earlier != null ? earlier.leadId() : null;
                 if (leadId != null) {
@@ -276,42 +267,46 @@ public class CaptureService {
                     captured = new Captured(lead.id, false, false);
                 } else {
                     lead.resubmitted(submission);
+                    if (knownIds.contains(lead.id)) {
+                        resubmittedLeads.add(lead);
+                    }
                     meters.counter("leadflow.capture.resubmissions", "channel", channel.wireName()).increment();
                     events.add(new PendingEvent(LeadResubmitted.TYPE, lead.id, LeadResubmitted.of(lead, submission)));
                     captured = new Captured(lead.id, false, true);
                 }
                 PendingLink link = new PendingLink(lead.id, person, submission.visitorId, submission.id, last);
-                if (links.putIfAbsent(java.util.Arrays.asList(person, submission.visitorId), link) == null) {
+                if (links.putIfAbsent(Arrays.asList(person, submission.visitorId), link) == null) {
                     events.add(link); // right after this submission's event, as a single capture writes them
                 }
             }
             newSubmissions.add(submission);
             if (key != null) {
-                claims.put(key, new IdempotencyKeyRepository.Claim(key, captured.leadId(), checked.fingerprint()));
+                claims.put(key, new LeadStore.Claim(key, captured.leadId(), checked.fingerprint()));
             }
             outcomes.add(new Batched(captured, null));
         }
         // New people in key order, like the locks: two batches creating the same people wait for each other, never deadlock.
-        newLeads.sort(java.util.Comparator.comparing(lead -> lead.emailKey == null ? "" : lead.emailKey));
-        List<IdempotencyKeyRepository.Claim> toClaim = List.copyOf(claims.values());
-        return (newLeads.isEmpty() ? Uni.createFrom().voidItem() : leads.persist(newLeads))
-                .chain(() -> newSubmissions.isEmpty() ? Uni.createFrom().voidItem() : submissions.persist(newSubmissions))
-                .chain(() -> submissions.flush())
-                // Everything is written: forget the entities, or every native statement below (one outbox row each)
-                // would first dirty-check them all (Hibernate's auto-flush), which costs more than the insert itself.
-                .chain(() -> Panache.getSession()).invoke(session -> session.clear())
-                .chain(() -> io.smallrye.mutiny.Multi.createFrom().iterable(events)
+        newLeads.sort(Comparator.comparing(lead -> lead.emailKey == null ? "" : lead.emailKey));
+        List<LeadStore.Claim> toClaim = List.copyOf(claims.values());
+        return store.insertLeads(connection, newLeads)
+                .chain(() -> store.updateResubmitted(connection, resubmittedLeads))
+                .chain(() -> store.insertSubmissions(connection, newSubmissions))
+                .chain(() -> Multi.createFrom().iterable(events)
                         .onItem().transformToUniAndConcatenate(pending -> pending instanceof PendingEvent e
-                                ? outbox.append(e.type(), e.leadId(), e.body()).replaceWithVoid()
-                                : link((PendingLink) pending))
+                                ? outbox.append(connection, e.type(), e.leadId(), e.body()).replaceWithVoid()
+                                : link(connection, (PendingLink) pending))
                         .collect().last())
-                .chain(() -> idempotencyKeys.claimAll(toClaim))
+                .chain(() -> store.claimAll(connection, toClaim))
                 .map(inserted -> {
                     if (inserted != toClaim.size()) {
                         throw new KeyAlreadyUsed(); // a concurrent capture claimed one: roll back, retry, replay it
                     }
                     return outcomes;
                 });
+    }
+
+    private Uni<Void> link(SqlConnection connection, PendingLink l) {
+        return engagements.linkWaiting(connection, l.leadId(), l.emailKey(), l.visitorId(), l.submissionId(), l.at());
     }
 
     /** SHA-256 of the normalised submission: the same lead typed with other spacing or case is the same request. */
@@ -328,49 +323,81 @@ public class CaptureService {
      * Runs a capture transaction; when two first submissions of one person race, the loser's insert of
      * the lead hits the unique e-mail key, and its retry finds the winner's lead and merges into it.
      */
-    private static Uni<Captured> inTransaction(java.util.function.Supplier<Uni<Captured>> work) {
-        return Panache.withTransaction(work).onFailure(CaptureService::isIdentityRace).retry().atMost(2);
+    private Uni<Captured> inTransaction(Function<SqlConnection, Uni<Captured>> work) {
+        return db.withTransaction(work).onFailure(CaptureService::isIdentityRace).retry().atMost(2);
     }
 
     private static boolean isIdentityRace(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof org.hibernate.exception.ConstraintViolationException violation) {
-                return "lead_email_key_uq".equals(violation.getConstraintName());
+            if (t instanceof PgException pg) {
+                return "lead_email_key_uq".equals(pg.getConstraint());
             }
         }
         return false;
     }
 
     /**
-     * Stores the submission: a new person's lead with LeadCaptured, or a known person's with LeadResubmitted; then the
-     * person's waiting engagement (their visitor id's, their address's) joins the lead and is announced (LeadEngaged).
+     * Stores the submission: a new person's lead with LeadCaptured, or a known one's with LeadResubmitted; then the
+     * person's waiting engagement (their visitor id's, their address's) joins the lead and is announced (LeadEngaged);
+     * then the idempotency key, if any, is claimed. Two round trips in all: the person's lock with the do-not-contact
+     * check, then every write at once (the connection pipelines them, in order), before the commit.
      */
-    private Uni<Captured> record(LeadSubmission valid, String phoneRaw, Channel channel, Instant now, String spamReason) {
+    private Uni<Captured> record(SqlConnection connection, LeadSubmission valid, String phoneRaw, Channel channel, Instant now,
+                                 String spamReason, String idempotencyKey, String fingerprint) {
         Submission submission = Submission.of(valid, phoneRaw, channel, now);
         submission.spamReason = spamReason;
         if (spamReason != null) {
             // Kept for review on a lead of its own without an identity: never merged, never announced.
             meters.counter("leadflow.capture.spam", "reason", spamReason).increment();
             Lead lead = Lead.firstFrom(submission);
-            return leads.persist(lead).chain(() -> submissions.persistAndFlush(submission))
-                    .replaceWith(new Captured(lead.id, false, false));
+            return writeAll(connection, new Captured(lead.id, false, false), idempotencyKey, fingerprint,
+                    store.insert(connection, lead), store.insert(connection, submission));
         }
         String emailKey = LeadIdentity.emailKey(submission.email);
-        return leads.lockByEmailKey(emailKey).chain(known -> {
-            if (known == null) {
-                Lead lead = Lead.firstFrom(submission);
+        return Uni.combine().all().unis(store.lockPerson(connection, emailKey).map(Optional::ofNullable),
+                store.isListed(connection, emailKey)).asTuple().chain(found -> {
+            Lead lead;
+            Uni<Void> leadWrite;
+            Object event;
+            boolean resubmitted = found.getItem1().isPresent();
+            if (!resubmitted) {
+                lead = Lead.firstFrom(submission);
                 // A person on the do-not-contact list is still recorded, flagged, so that nobody calls them.
-                return doNotContact.isListed(lead.emailKey).invoke(listed -> lead.doNotContact = listed)
-                        .chain(() -> leads.persist(lead)).chain(() -> submissions.persistAndFlush(submission))
-                        .chain(() -> outbox.append(LeadCaptured.TYPE, lead.id, LeadCaptured.of(lead, submission)))
-                        .replaceWith(new Captured(lead.id, false, false));
+                lead.doNotContact = found.getItem2();
+                leadWrite = store.insert(connection, lead);
+                event = LeadCaptured.of(lead, submission);
+            } else {
+                lead = found.getItem1().get();
+                lead.resubmitted(submission);
+                meters.counter("leadflow.capture.resubmissions", "channel", channel.wireName()).increment();
+                leadWrite = store.updateResubmitted(connection, lead);
+                event = LeadResubmitted.of(lead, submission);
             }
-            known.resubmitted(submission);
-            meters.counter("leadflow.capture.resubmissions", "channel", channel.wireName()).increment();
-            return submissions.persistAndFlush(submission)
-                    .chain(() -> outbox.append(LeadResubmitted.TYPE, known.id, LeadResubmitted.of(known, submission)))
-                    .replaceWith(new Captured(known.id, false, true));
-        }).call(captured -> engagements.linkWaiting(captured.leadId(), emailKey, submission.visitorId, submission.id, now));
+            String type = resubmitted ? LeadResubmitted.TYPE : LeadCaptured.TYPE;
+            return writeAll(connection, new Captured(lead.id, false, resubmitted), idempotencyKey, fingerprint,
+                    leadWrite, store.insert(connection, submission),
+                    outbox.append(connection, type, lead.id, event).replaceWithVoid(),
+                    engagements.linkWaiting(connection, lead.id, emailKey, submission.visitorId, submission.id, now));
+        });
+    }
+
+    /**
+     * Sends the writes together, in this order, then the key's claim (after the lead it references); answers
+     * {@code captured} once all succeeded. A key claimed already fails with {@link KeyAlreadyUsed}: the transaction
+     * rolls back and the first request's answer is replayed.
+     */
+    @SafeVarargs
+    private Uni<Captured> writeAll(SqlConnection connection, Captured captured, String idempotencyKey, String fingerprint,
+                                   Uni<Void>... writes) {
+        List<Uni<Void>> all = new ArrayList<>(Arrays.asList(writes));
+        if (idempotencyKey != null) {
+            all.add(store.claim(connection, idempotencyKey, captured.leadId(), fingerprint).invoke(claimed -> {
+                if (!claimed) {
+                    throw new KeyAlreadyUsed();
+                }
+            }).replaceWithVoid());
+        }
+        return Uni.join().all(all).andFailFast().replaceWith(captured);
     }
 
     /** Signals a lost idempotency race so the transaction rolls back before the first lead is looked up. */

@@ -4,10 +4,12 @@ import io.leadflow.capture.config.EngagementConfig;
 import io.leadflow.capture.messaging.out.LeadEngaged;
 import io.leadflow.capture.repository.EngagementRepository;
 import io.leadflow.messaging.outbox.Outbox;
+import io.leadflow.messaging.outbox.OutboxEvent;
 import io.leadflow.web.InvalidRequestException;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
@@ -27,12 +29,14 @@ import java.util.UUID;
 @ApplicationScoped
 public class EngagementService {
 
+    private final Pool db;
     private final EngagementRepository engagements;
     private final Outbox outbox;
     private final EngagementConfig config;
     private final MeterRegistry meters;
 
-    public EngagementService(EngagementRepository engagements, Outbox outbox, EngagementConfig config, MeterRegistry meters) {
+    public EngagementService(Pool db, EngagementRepository engagements, Outbox outbox, EngagementConfig config, MeterRegistry meters) {
+        this.db = db;
         this.engagements = engagements;
         this.outbox = outbox;
         this.config = config;
@@ -57,7 +61,7 @@ public class EngagementService {
             return Uni.createFrom().failure(new InvalidRequestException(result.errors()));
         }
         List<Engagement> batch = result.engagements();
-        return Panache.withTransaction(() -> engagements.insert(batch, result.formId(), source, now).chain(leadOf -> {
+        return db.withTransaction(connection -> engagements.insert(connection, batch, result.formId(), source, now).chain(leadOf -> {
             Map<UUID, List<LeadEngaged.Item>> byLead = new LinkedHashMap<>();
             for (Engagement e : batch) {
                 UUID lead = leadOf.get(e.id());
@@ -65,13 +69,11 @@ public class EngagementService {
                     byLead.computeIfAbsent(lead, l -> new ArrayList<>()).add(LeadEngaged.Item.of(e, result.formId(), source, now));
                 }
             }
-            Uni<Void> announced = Uni.createFrom().voidItem();
-            for (Map.Entry<UUID, List<LeadEngaged.Item>> lead : byLead.entrySet()) {
-                // One after the other: a reactive session runs one statement at a time.
-                announced = announced.chain(() -> outbox.append(LeadEngaged.TYPE, lead.getKey(), LeadEngaged.tracked(lead.getValue())))
-                        .replaceWithVoid();
-            }
-            return announced.replaceWith(new Recorded(batch.size(), leadOf.size(), byLead.size()));
+            // Every lead's event at once: the statements are pipelined on the connection, in this order.
+            List<Uni<OutboxEvent>> announced = new ArrayList<>();
+            byLead.forEach((lead, items) -> announced.add(outbox.append(connection, LeadEngaged.TYPE, lead, LeadEngaged.tracked(items))));
+            return (announced.isEmpty() ? Uni.createFrom().voidItem() : Uni.join().all(announced).andFailFast().replaceWithVoid())
+                    .replaceWith(new Recorded(batch.size(), leadOf.size(), byLead.size()));
         })).invoke(recorded -> {
             batch.forEach(e -> meters.counter("leadflow.capture.engagement.events", "type", e.type().wireName()).increment());
             meters.counter("leadflow.capture.engagement.linked", "trigger", LeadEngaged.TRACKED).increment(recorded.linked());
@@ -85,13 +87,13 @@ public class EngagementService {
      * {@code visitorId} (the submission's; null for none). A long history is announced in parts of
      * {@code leadflow.capture.engagement.max-events}.
      */
-    public Uni<Void> linkWaiting(UUID leadId, String emailKey, String visitorId, UUID submissionId, Instant at) {
-        return engagements.linkWaiting(leadId, emailKey, visitorId, at).chain(items -> {
+    public Uni<Void> linkWaiting(SqlClient connection, UUID leadId, String emailKey, String visitorId, UUID submissionId, Instant at) {
+        return engagements.linkWaiting(connection, leadId, emailKey, visitorId, at).chain(items -> {
             Uni<Void> announced = Uni.createFrom().voidItem();
             int part = config.maxEvents();
             for (int from = 0; from < items.size(); from += part) {
                 List<LeadEngaged.Item> slice = items.subList(from, Math.min(items.size(), from + part));
-                announced = announced.chain(() -> outbox.append(LeadEngaged.TYPE, leadId, LeadEngaged.linked(submissionId, slice)))
+                announced = announced.chain(() -> outbox.append(connection, LeadEngaged.TYPE, leadId, LeadEngaged.linked(submissionId, slice)))
                         .replaceWithVoid();
             }
             if (!items.isEmpty()) {

@@ -8,6 +8,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class DoNotContactRepository implements PanacheRepositoryBase<DoNotContact, String> {
 
     public Uni<Boolean> isListed(String emailKey) {
-        return count("emailKey", emailKey).map(n -> n > 0);
+        return findById(emailKey).map(java.util.Objects::nonNull);
     }
 }

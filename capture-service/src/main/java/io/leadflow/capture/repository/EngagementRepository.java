@@ -7,9 +7,13 @@ import io.leadflow.capture.domain.Engagement;
 import io.leadflow.capture.messaging.out.LeadEngaged;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -18,9 +22,10 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * The {@code engagement} table, written through the caller's reactive session (so in the caller's transaction, with
- * its outbox rows) by plain SQL: a whole batch is ONE statement that finds each event's lead and inserts every row,
- * and linking a visitor's waiting events is ONE statement too. No entity per event.
+ * The {@code engagement} table in plain SQL: a whole batch is ONE statement that finds each event's lead and inserts
+ * every row, and linking a person's waiting events is ONE statement too; no entity per event. Both run on the caller's
+ * connection of the reactive SQL client (capture's hot path, see {@link LeadStore}), in its transaction with its
+ * outbox rows; the erasure's delete runs in the erasure's Hibernate session.
  */
 @ApplicationScoped
 public class EngagementRepository {
@@ -32,7 +37,7 @@ public class EngagementRepository {
      */
     private static final String INSERT = """
             with batch as (
-                select * from jsonb_to_recordset(cast(cast(:events as text) as jsonb)) as e(
+                select * from jsonb_to_recordset(cast(cast($1 as text) as jsonb)) as e(
                     id uuid, type text, occurred_at timestamptz, email_key text, visitor_id text, url text, title text,
                     utm_source text, utm_medium text, utm_campaign text, utm_term text, utm_content text, detail jsonb)
             ), resolved as (
@@ -45,20 +50,20 @@ public class EngagementRepository {
             ), inserted as (
                 insert into engagement (id, lead_id, email_key, visitor_id, type, occurred_at, received_at, linked_at, url,
                                         title, utm_source, utm_medium, utm_campaign, utm_term, utm_content, detail, form_id, source)
-                select id, lead_id, email_key, visitor_id, type, occurred_at, cast(cast(:receivedAt as text) as timestamptz),
-                       case when lead_id is null then null else cast(cast(:receivedAt as text) as timestamptz) end, url,
-                       title, utm_source, utm_medium, utm_campaign, utm_term, utm_content, detail, cast(:formId as varchar), cast(:source as varchar)
+                select id, lead_id, email_key, visitor_id, type, occurred_at, cast($2 as timestamptz),
+                       case when lead_id is null then null else cast($2 as timestamptz) end, url,
+                       title, utm_source, utm_medium, utm_campaign, utm_term, utm_content, detail, cast($3 as varchar), cast($4 as varchar)
                 from resolved
                 returning id, lead_id
             )
-            select cast(id as text), cast(lead_id as text) from inserted where lead_id is not null
+            select id, lead_id from inserted where lead_id is not null
             """;
 
     /** The waiting events of a person who just submitted, linked to their lead; answered as LeadEngaged items. */
     private static final String LINK = """
             with linked as (
-                update engagement set lead_id = cast(:leadId as uuid), linked_at = cast(cast(:linkedAt as text) as timestamptz)
-                where lead_id is null and (email_key = cast(:emailKey as varchar) %s)
+                update engagement set lead_id = $1, linked_at = $2
+                where lead_id is null and (email_key = cast($3 as varchar) %s)
                 returning *
             )
             select cast(coalesce(jsonb_agg(jsonb_build_object(
@@ -73,7 +78,8 @@ public class EngagementRepository {
                    order by occurred_at, id), '[]'::jsonb) as text)
             from linked
             """;
-    private static final String BY_VISITOR = "or (email_key is null and visitor_id = cast(:visitorId as varchar))";
+    private static final String LINK_BY_KEY = LINK.formatted("");
+    private static final String LINK_BY_KEY_OR_VISITOR = LINK.formatted("or (email_key is null and visitor_id = cast($4 as varchar))");
 
     private final ObjectMapper mapper;
 
@@ -82,7 +88,7 @@ public class EngagementRepository {
     }
 
     /** Stores a batch in one statement; answers the lead of each event that has one (event id to lead id). */
-    public Uni<Map<UUID, UUID>> insert(List<Engagement> batch, String formId, String source, Instant receivedAt) {
+    public Uni<Map<UUID, UUID>> insert(SqlClient db, List<Engagement> batch, String formId, String source, Instant receivedAt) {
         List<Map<String, Object>> rows = new ArrayList<>(batch.size());
         for (Engagement e : batch) {
             Map<String, Object> row = new LinkedHashMap<>();
@@ -103,16 +109,10 @@ public class EngagementRepository {
             row.put("detail", e.detail());
             rows.add(row);
         }
-        String events = json(rows);
-        return Panache.getSession().chain(session -> session.createNativeQuery(INSERT, Object[].class)
-                        .setParameter("events", events)
-                        .setParameter("receivedAt", receivedAt.toString())
-                        .setParameter("formId", formId)
-                        .setParameter("source", source)
-                        .getResultList())
+        return db.preparedQuery(INSERT).execute(Tuple.of(json(rows), receivedAt.atOffset(ZoneOffset.UTC), formId, source))
                 .map(linked -> {
                     Map<UUID, UUID> leads = new HashMap<>();
-                    linked.forEach(row -> leads.put(UUID.fromString((String) row[0]), UUID.fromString((String) row[1])));
+                    linked.forEach(row -> leads.put(row.getUUID(0), row.getUUID(1)));
                     return leads;
                 });
     }
@@ -122,18 +122,12 @@ public class EngagementRepository {
      * and the anonymous ones of the visitor id a submission carried (null: none). One statement; answers them in time
      * order.
      */
-    public Uni<List<LeadEngaged.Item>> linkWaiting(UUID leadId, String emailKey, String visitorId, Instant linkedAt) {
-        String sql = LINK.formatted(visitorId == null ? "" : BY_VISITOR);
-        return Panache.getSession().chain(session -> {
-            var query = session.createNativeQuery(sql, String.class)
-                    .setParameter("leadId", leadId.toString())
-                    .setParameter("linkedAt", linkedAt.toString())
-                    .setParameter("emailKey", emailKey);
-            if (visitorId != null) {
-                query.setParameter("visitorId", visitorId);
-            }
-            return query.getSingleResult();
-        }).map(this::items);
+    public Uni<List<LeadEngaged.Item>> linkWaiting(SqlClient db, UUID leadId, String emailKey, String visitorId, Instant linkedAt) {
+        OffsetDateTime at = linkedAt.atOffset(ZoneOffset.UTC);
+        return (visitorId == null
+                ? db.preparedQuery(LINK_BY_KEY).execute(Tuple.of(leadId, at, emailKey))
+                : db.preparedQuery(LINK_BY_KEY_OR_VISITOR).execute(Tuple.of(leadId, at, emailKey, visitorId)))
+                .map(rows -> items(rows.iterator().next().getString(0)));
     }
 
     private List<LeadEngaged.Item> items(String json) {

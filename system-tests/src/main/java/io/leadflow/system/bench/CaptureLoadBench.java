@@ -41,9 +41,15 @@ public final class CaptureLoadBench {
         double rate = Double.parseDouble(arg(args, "--rate", "1000"));
         System.out.printf(Locale.ROOT, "Capture bench: saturation with %d concurrent requests, then %.0f leads/s; %d s each; %d cores%n",
                 concurrency, rate, seconds, Runtime.getRuntime().availableProcessors());
-        try (RunningPlatform platform = RunningPlatform.start(Map.of("capture-service", Map.of(
+        Map<String, String> captureEnv = new java.util.HashMap<>(Map.of(
                 "LEADFLOW_CAPTURE_RATE_LIMIT_INTEGRATION_PER_SECOND", "1000000",
-                "LEADFLOW_CAPTURE_RATE_LIMIT_INTEGRATION_BURST", "1000000")))) {
+                "LEADFLOW_CAPTURE_RATE_LIMIT_INTEGRATION_BURST", "1000000"));
+        // To profile capture under this load, e.g. BENCH_CAPTURE_JAVA_OPTIONS=-XX:StartFlightRecording=filename=/tmp/capture.jfr
+        String profile = System.getenv("BENCH_CAPTURE_JAVA_OPTIONS");
+        if (profile != null && !profile.isBlank()) {
+            captureEnv.put("JAVA_TOOL_OPTIONS", profile);
+        }
+        try (RunningPlatform platform = RunningPlatform.start(Map.of("capture-service", captureEnv))) {
             Platform.SERVICES.stream().map(Platform.Service::name).filter(s -> !s.equals("capture-service"))
                     .forEach(platform::stopService);
             String run = UUID.randomUUID().toString().substring(0, 8);

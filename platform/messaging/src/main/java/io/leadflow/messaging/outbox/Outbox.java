@@ -5,10 +5,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
@@ -26,6 +29,12 @@ public class Outbox {
             """;
     // The double casts make the driver bind text: a bare jsonb cast of a String parameter would
     // store a JSON string (double encoding) rather than the object.
+
+    /** The same row through the reactive SQL client: positional parameters, prepared once per connection. */
+    private static final String INSERT_POSITIONAL = """
+            insert into outbox (id, aggregatetype, aggregateid, type, payload, occurred_at)
+            values ($1, $2, $3, $4, cast(cast($5 as text) as jsonb), $6)
+            """;
 
     private final ObjectMapper mapper;
     private final String aggregateType;
@@ -51,6 +60,20 @@ public class Outbox {
                         .setParameter("payload", event.payload())
                         .setParameter("occurredAt", event.occurredAt().toString())
                         .executeUpdate())
+                .replaceWith(event);
+    }
+
+    /**
+     * Writes one event on a connection of the reactive SQL client, in the transaction the caller opened on it
+     * ({@code Pool.withTransaction}). For hot paths that write their state in plain SQL rather than through
+     * Hibernate: the row and the payload are exactly those of {@link #append(String, UUID, Object)}. The statement
+     * is queued on the connection when subscribed, so it can be pipelined with the caller's own statements.
+     */
+    public Uni<OutboxEvent> append(SqlClient connection, String eventType, UUID leadId, Object body) {
+        OutboxEvent event = toEvent(eventType, leadId, body, Instant.now());
+        return connection.preparedQuery(INSERT_POSITIONAL)
+                .execute(Tuple.of(event.id(), aggregateType, event.leadId(), event.eventType(), event.payload(),
+                        event.occurredAt().atOffset(ZoneOffset.UTC)))
                 .replaceWith(event);
     }
 
