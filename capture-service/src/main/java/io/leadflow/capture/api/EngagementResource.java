@@ -62,18 +62,32 @@ public class EngagementResource {
             description = "One event, or {\"formId\":..., \"events\":[up to 100 events]}. An event: type (page_view, "
                     + "pricing_page_visit, email_open, email_click, content_download, webinar_attended, demo_request), "
                     + "occurredAt, visitorId or (integrations only) email, url, title, utm, detail. All events are checked "
-                    + "first; one invalid event refuses the request, with a problem naming each field (events[i].field).")
+                    + "first; one invalid event refuses the request, with a problem naming each field (events[i].field). "
+                    + "A retry with the same Idempotency-Key and body stores nothing again and answers as the first request did.")
     @APIResponse(responseCode = "202", description = "Stored; events of known leads are announced as LeadEngaged")
     @APIResponse(responseCode = "400", description = "Invalid; nothing stored, every problem named")
     @APIResponse(responseCode = "403", description = "The page's origin is not one of the named form's allowed origins")
-    public Uni<Response> track(byte[] body, @HeaderParam("Origin") String origin, @Context UriInfo uri)
+    @APIResponse(responseCode = "422", description = "The Idempotency-Key was first used with a different body")
+    public Uni<Response> track(byte[] body, @HeaderParam("Origin") String origin,
+                               @HeaderParam("Idempotency-Key") String idempotencyKey, @Context UriInfo uri)
             throws JsonProcessingException {
+        LeadResource.checkIdempotencyKey(idempotencyKey);
         EngagementBatch request = read(body);
         admit(request.formId(), origin, uri);
         boolean integration = !caller.isAnonymous() && caller.hasRole(Roles.INTEGRATION);
         String source = integration ? "integration:" + caller.getPrincipal().getName() : "browser";
-        return engagement.record(request, integration, source)
-                .map(recorded -> Response.accepted(new Accepted(recorded.accepted())).build());
+        String bodySha256 = idempotencyKey == null ? null : sha256(body);
+        return engagement.record(request, integration, source, idempotencyKey, bodySha256)
+                .map(recorded -> Response.accepted(new Accepted(recorded.accepted()))
+                        .header("Idempotent-Replayed", recorded.replayed() ? "true" : null).build());
+    }
+
+    private static String sha256(byte[] body) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(body));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @OPTIONS

@@ -20,4 +20,19 @@ public interface EngagementConfig {
     /** How far in the future an event may be: a browser or a partner whose clock runs ahead. */
     @WithDefault("PT5M")
     Duration maxClockSkew();
+
+    /**
+     * How long an event nobody could link to a lead waits (by its occurredAt) for a submission that links it: an
+     * anonymous visitor who never fills in a form leaves no trace longer than this.
+     */
+    @WithDefault("P90D")
+    Duration waitingRetention();
+
+    /** How long a request's Idempotency-Key is remembered: a retry comes within minutes, not weeks. */
+    @WithDefault("P7D")
+    Duration idempotencyRetention();
+
+    /** How often the two retentions above are applied. */
+    @WithDefault("PT10M")
+    Duration cleanupInterval();
 }

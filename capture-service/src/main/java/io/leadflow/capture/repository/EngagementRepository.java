@@ -117,6 +117,30 @@ public class EngagementRepository {
                 });
     }
 
+    private static final String CLAIM_REQUEST = """
+            insert into engagement_request (source, key, request_sha256, accepted) values ($1, $2, $3, $4)
+            on conflict (source, key) do nothing""";
+    private static final String CLAIMED_REQUEST = "select request_sha256, accepted from engagement_request where source = $1 and key = $2";
+
+    /** A request's Idempotency-Key as first used: the SHA-256 of its body and how many events it stored. */
+    public record ClaimedRequest(String requestSha256, int accepted) {
+    }
+
+    /**
+     * Claims a sender's Idempotency-Key for a request, in the caller's transaction; answers false when the key was
+     * claimed already (a concurrent claim of the same key waits for the first one to commit: primary key).
+     */
+    public Uni<Boolean> claimRequest(SqlClient db, String source, String key, String requestSha256, int accepted) {
+        return db.preparedQuery(CLAIM_REQUEST).execute(Tuple.of(source, key, requestSha256, accepted))
+                .map(rows -> rows.rowCount() == 1);
+    }
+
+    /** The request that first used this key, or null. */
+    public Uni<ClaimedRequest> claimedRequest(SqlClient db, String source, String key) {
+        return db.preparedQuery(CLAIMED_REQUEST).execute(Tuple.of(source, key)).map(rows -> rows.size() == 0 ? null
+                : new ClaimedRequest(rows.iterator().next().getString(0), rows.iterator().next().getInteger(1)));
+    }
+
     /**
      * Gives the lead its waiting events: those an integration sent with the person's e-mail before they were a lead,
      * and the anonymous ones of the visitor id a submission carried (null: none). One statement; answers them in time

@@ -132,6 +132,31 @@ class EngagementResourceTest {
     }
 
     @Test
+    void aRetryWithTheSameIdempotencyKeyStoresNothingAgainAndTheKeyWithAnotherBodyIsRefused() {
+        String email = "ada@" + UUID.randomUUID() + ".example.com";
+        String open = "{\"type\":\"email_open\",\"email\":\"" + email + "\"}";
+        String key = "open-" + UUID.randomUUID();
+        given().auth().oauth2(TestTokens.integration()).header("Idempotency-Key", key).contentType("application/json")
+                .body(open).when().post("/api/v1/engagement")
+                .then().statusCode(202).body("accepted", is(1)).header("Idempotent-Replayed", nullValue());
+        given().auth().oauth2(TestTokens.integration()).header("Idempotency-Key", key).contentType("application/json")
+                .body(open).when().post("/api/v1/engagement")
+                .then().statusCode(202).body("accepted", is(1)).header("Idempotent-Replayed", is("true"));
+
+        String click = "{\"type\":\"email_click\",\"email\":\"" + email + "\",\"url\":\"https://www.acme-robotics.com/pricing\"}";
+        given().auth().oauth2(TestTokens.integration()).header("Idempotency-Key", key).contentType("application/json")
+                .body(click).when().post("/api/v1/engagement")
+                .then().statusCode(422).contentType("application/problem+json")
+                .body("type", org.hamcrest.Matchers.containsString("idempotency-key-reused"));
+
+        assertThat(rows("select type from engagement where email_key = $1", email)).extracting(row -> row.getString(0))
+                .containsExactly("email_open");
+        // The key is the sender's: a browser using the same key is another request.
+        given().header("Idempotency-Key", key).contentType("text/plain").body(pageView(visitor()))
+                .when().post("/api/v1/engagement").then().statusCode(202).header("Idempotent-Replayed", nullValue());
+    }
+
+    @Test
     void aFormsOriginsMaySendItsEventsAndReadTheAnswerAndNoOtherMay() {
         String formId = "site-" + UUID.randomUUID().toString().substring(0, 8);
         given().auth().oauth2(TestTokens.revops()).contentType("application/json")
