@@ -17,6 +17,12 @@ public interface WebhookConfig {
     @WithDefault("PT24H")
     Duration secretGracePeriod();
 
+    /**
+     * The AES-256 key (32 bytes, base64) that encrypts webhook secrets at rest ({@code SecretsAtRest}). Required: the
+     * service does not start without it.
+     */
+    String secretKey();
+
     /** Per source limits, counted on correctly signed deliveries only (a forger cannot spend a partner's budget). */
     RateLimit rateLimit();
 

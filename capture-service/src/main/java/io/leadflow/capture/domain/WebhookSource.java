@@ -1,6 +1,7 @@
 package io.leadflow.capture.domain;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -33,12 +34,14 @@ public class WebhookSource {
     /** Lead field -> value used when a delivery leaves the field empty. */
     @JdbcTypeCode(SqlTypes.JSON)
     public Map<String, String> defaults;
-    /** The HMAC key (its UTF-8 bytes). Never logged, never returned after it was made. */
+    /** The HMAC key (its UTF-8 bytes). Never logged, never returned after it was made; encrypted in the database. */
+    @Convert(converter = SecretsAtRest.class)
     public String secret;
     @Column(name = "secret_rotated_at")
     public Instant secretRotatedAt;
     /** The secret before the last rotation, still accepted until {@link #previousSecretExpiresAt}. */
     @Column(name = "previous_secret")
+    @Convert(converter = SecretsAtRest.class)
     public String previousSecret;
     @Column(name = "previous_secret_expires_at")
     public Instant previousSecretExpiresAt;

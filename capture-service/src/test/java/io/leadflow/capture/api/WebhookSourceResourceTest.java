@@ -7,6 +7,7 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.specification.RequestSpecification;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.util.UUID;
@@ -130,5 +131,38 @@ class WebhookSourceResourceTest {
                 .body("previousSecretValidUntil", notNullValue());
 
         as(TestTokens.admin()).when().post(BASE + "no-such-source/secret").then().statusCode(404);
+    }
+
+    @Inject
+    io.vertx.mutiny.sqlclient.Pool db;
+
+    @Inject
+    io.leadflow.capture.repository.WebhookSecretsAtRest secretsAtRest;
+
+    private String storedSecret(String id) {
+        return db.preparedQuery("select secret from webhook_source where id = $1").execute(io.vertx.mutiny.sqlclient.Tuple.of(id))
+                .await().atMost(java.time.Duration.ofSeconds(10)).iterator().next().getString(0);
+    }
+
+    @Test
+    void secretsAreStoredEncryptedAndOnesStoredInClearBeforeAreEncryptedAtStartUp() {
+        String id = newId();
+        String secret = as(TestTokens.admin()).contentType("application/json").body(DEFINITION).when().put(BASE + id)
+                .then().statusCode(201).extract().path("secret");
+        String stored = storedSecret(id);
+        assertThat(stored).startsWith("aesgcm1:").doesNotContain(secret.substring("whsec_".length()));
+
+        // A source stored in clear (before V13), then a start-up: encrypted, and still the same secret.
+        String legacy = newId();
+        String plain = "whsec_" + UUID.randomUUID().toString().replace("-", "");
+        db.preparedQuery("""
+                insert into webhook_source (id, name, enabled, mapping, defaults, secret, secret_rotated_at, created_at, updated_at)
+                values ($1, 'legacy', true, '{"email":"/email"}'::jsonb, '{}'::jsonb, $2, now(), now(), now())""")
+                .execute(io.vertx.mutiny.sqlclient.Tuple.of(legacy, plain)).await().atMost(java.time.Duration.ofSeconds(10));
+        secretsAtRest.encryptStoredSecrets(null);
+
+        assertThat(storedSecret(legacy)).startsWith("aesgcm1:").doesNotContain(plain.substring("whsec_".length()));
+        as(TestTokens.admin()).when().get(BASE + legacy).then().statusCode(200)
+                .body("secretHint", is("whsec_..." + plain.substring(plain.length() - 4)));
     }
 }

@@ -33,6 +33,11 @@ public record Endpoints(String kafkaBootstrapServers, String pgHost, int pgPort,
     }
 
     /** The public key that verifies local tokens, as a {@code file:} URL (for {@code mp.jwt.verify.publickey.location}). */
+    /** capture-service's key for webhook secrets at rest (local stack only; see {@link LocalKeys#webhookSecretKey}). */
+    public String webhookSecretKey() {
+        return LocalKeys.webhookSecretKey(keyDir);
+    }
+
     public String publicKeyUrl() {
         return keyDir.resolve(LocalKeys.PUBLIC_KEY_FILE).toUri().toString();
     }

@@ -93,6 +93,38 @@ public final class LocalKeys {
         return Base64.getDecoder().decode(body);
     }
 
+    /** The local AES-256 key (base64) that capture-service encrypts webhook secrets with at rest. */
+    public static final String WEBHOOK_SECRET_KEY_FILE = "webhook-secret.key";
+
+    /**
+     * The local key that encrypts webhook signing secrets at rest (capture-service's
+     * {@code leadflow.capture.webhooks.secret-key}), generated on first use (mode 0600) and kept with the JWT keys,
+     * so a restarted local platform still reads the secrets it stored. Never used in production.
+     */
+    public static synchronized String webhookSecretKey(Path dir) {
+        Path file = dir.resolve(WEBHOOK_SECRET_KEY_FILE);
+        try {
+            if (!Files.exists(file)) {
+                Files.createDirectories(dir);
+                byte[] key = new byte[32];
+                new java.security.SecureRandom().nextBytes(key);
+                Path tmp = Files.createTempFile(dir, "webhook", ".tmp", PosixFilePermissions.asFileAttribute(
+                        PosixFilePermissions.fromString("rw-------")));
+                Files.writeString(tmp, Base64.getEncoder().encodeToString(key) + "\n");
+                try {
+                    Files.createLink(file, tmp); // link(2) fails if another JVM made the key first: theirs stays
+                } catch (java.nio.file.FileAlreadyExistsException lost) {
+                    // read theirs below
+                } finally {
+                    Files.deleteIfExists(tmp);
+                }
+            }
+            return Files.readString(file).strip();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public Path dir() {
         return dir;
     }

@@ -69,6 +69,9 @@ public class LocalStackTestResource implements QuarkusTestResourceLifecycleManag
         config.put("quarkus.datasource.password", endpoints.pgPassword());
         config.put("mp.jwt.verify.publickey.location", endpoints.publicKeyUrl());
         config.put("mp.jwt.verify.issuer", Tokens.ISSUER);
+        if ("capture".equals(database)) {
+            config.put("leadflow.capture.webhooks.secret-key", endpoints.webhookSecretKey());
+        }
         // The stack provides the servers; Dev Services would look for a container engine that is not there.
         config.put("quarkus.kafka.devservices.enabled", "false");
         config.put("quarkus.datasource.devservices.enabled", "false");

@@ -124,6 +124,9 @@ public final class Platform implements AutoCloseable {
         env.put("QUARKUS_DATASOURCE_PASSWORD", endpoints.pgPassword());
         env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", endpoints.publicKeyUrl());
         env.put("MP_JWT_VERIFY_ISSUER", Tokens.ISSUER);
+        if ("capture".equals(database)) {
+            env.put("LEADFLOW_CAPTURE_WEBHOOKS_SECRET_KEY", endpoints.webhookSecretKey());
+        }
         return env;
     }
 
