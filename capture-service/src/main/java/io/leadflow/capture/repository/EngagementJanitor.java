@@ -1,11 +1,11 @@
 package io.leadflow.capture.repository;
 
 import io.leadflow.capture.config.EngagementConfig;
+import io.leadflow.messaging.Retention;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
@@ -24,7 +24,6 @@ import java.time.ZoneOffset;
 public class EngagementJanitor {
 
     private static final Logger LOG = Logger.getLogger(EngagementJanitor.class);
-    private static final int BATCH = 5_000;
 
     private final Pool db;
     private final Vertx vertx;
@@ -37,27 +36,16 @@ public class EngagementJanitor {
     }
 
     void schedule(@Observes StartupEvent started) {
-        vertx.setPeriodic(config.cleanupInterval().toMillis(), tick -> purge().subscribe().with(
-                purged -> {
-                    if (purged > 0) {
-                        LOG.debugf("purged %d waiting engagement events and idempotency keys", purged);
-                    }
-                },
-                failure -> LOG.warnf("engagement purge failed, retrying at the next tick: %s", failure.toString())));
+        Retention.every(vertx, config.cleanupInterval(), this::purge, LOG, "waiting engagement events and idempotency keys");
     }
 
     /** Deletes waiting events and request keys past their retention; completes with how many rows went. */
     public Uni<Long> purge() {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        return drain("delete from engagement where id in (select id from engagement where lead_id is null and occurred_at < $1 limit "
-                + BATCH + ")", now.minus(config.waitingRetention()), 0)
-                .chain(events -> drain("delete from engagement_request where (source, key) in (select source, key from "
-                        + "engagement_request where created_at < $1 limit " + BATCH + ")", now.minus(config.idempotencyRetention()), events));
-    }
-
-    private Uni<Long> drain(String delete, OffsetDateTime before, long deletedSoFar) {
-        return db.preparedQuery(delete).execute(Tuple.of(before)).chain(rows -> rows.rowCount() < BATCH
-                ? Uni.createFrom().item(deletedSoFar + rows.rowCount())
-                : drain(delete, before, deletedSoFar + rows.rowCount()));
+        return Retention.deleteBefore(db, "delete from engagement where id in (select id from engagement where lead_id is null "
+                        + "and occurred_at < $1 limit " + Retention.BATCH + ")", now.minus(config.waitingRetention()))
+                .chain(events -> Retention.deleteBefore(db, "delete from engagement_request where (source, key) in (select source, "
+                                + "key from engagement_request where created_at < $1 limit " + Retention.BATCH + ")",
+                        now.minus(config.idempotencyRetention())).map(keys -> events + keys));
     }
 }

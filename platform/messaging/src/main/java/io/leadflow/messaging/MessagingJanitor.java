@@ -4,7 +4,6 @@ import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -25,7 +24,6 @@ import java.time.ZoneOffset;
 public class MessagingJanitor {
 
     private static final Logger LOG = Logger.getLogger(MessagingJanitor.class);
-    private static final int BATCH = 5_000;
 
     private final Pool db;
     private final Vertx vertx;
@@ -45,28 +43,16 @@ public class MessagingJanitor {
     }
 
     void schedule(@Observes StartupEvent started) {
-        vertx.setPeriodic(interval.toMillis(), tick -> purge()
-                .subscribe().with(
-                        purged -> {
-                            if (purged > 0) {
-                                LOG.debugf("purged %d outbox/inbox rows", purged);
-                            }
-                        },
-                        failure -> LOG.warnf("outbox/inbox purge failed, retrying at the next tick: %s", failure.toString())));
+        Retention.every(vertx, interval, this::purge, LOG, "outbox/inbox rows");
     }
 
     /** Deletes outbox and inbox rows past their retention; completes with how many rows went. */
     public Uni<Long> purge() {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        return drain("delete from outbox where id in (select id from outbox where occurred_at < $1 limit " + BATCH + ")",
-                now.minus(outboxRetention), 0)
-                .chain(outbox -> drain("delete from inbox where (consumer, event_id) in (select consumer, event_id from inbox"
-                        + " where processed_at < $1 limit " + BATCH + ")", now.minus(inboxRetention), outbox));
-    }
-
-    private Uni<Long> drain(String delete, OffsetDateTime before, long deletedSoFar) {
-        return db.preparedQuery(delete).execute(Tuple.of(before)).chain(rows -> rows.rowCount() < BATCH
-                ? Uni.createFrom().item(deletedSoFar + rows.rowCount())
-                : drain(delete, before, deletedSoFar + rows.rowCount()));
+        return Retention.deleteBefore(db, "delete from outbox where id in (select id from outbox where occurred_at < $1 limit "
+                        + Retention.BATCH + ")", now.minus(outboxRetention))
+                .chain(outbox -> Retention.deleteBefore(db, "delete from inbox where (consumer, event_id) in (select consumer, "
+                                + "event_id from inbox where processed_at < $1 limit " + Retention.BATCH + ")", now.minus(inboxRetention))
+                        .map(inbox -> outbox + inbox));
     }
 }
