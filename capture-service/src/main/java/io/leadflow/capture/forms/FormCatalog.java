@@ -36,6 +36,8 @@ public class FormCatalog {
 
     private final Pool db;
     private final Vertx vertx;
+    /** Saves and deletes made through this replica (guarded by this): tells a reload's snapshot it is stale. */
+    private long changes;
     private final Duration refresh;
     private volatile Map<String, Form> forms = Map.of();
 
@@ -102,9 +104,12 @@ public class FormCatalog {
     /** Deletes a form; answers whether it existed. Leads already captured through it keep its id. */
     public Uni<Boolean> delete(String id) {
         return db.preparedQuery("delete from form where id = $1").execute(Tuple.of(id)).map(rows -> {
-            Map<String, Form> next = new HashMap<>(forms);
-            next.remove(id);
-            forms = Map.copyOf(next);
+            synchronized (this) {
+                Map<String, Form> next = new HashMap<>(forms);
+                next.remove(id);
+                forms = Map.copyOf(next);
+                changes++;
+            }
             return rows.rowCount() > 0;
         });
     }
@@ -113,14 +118,28 @@ public class FormCatalog {
         Map<String, Form> next = new HashMap<>(forms);
         next.put(form.id(), form);
         forms = Map.copyOf(next);
+        changes++;
     }
 
+    /**
+     * Reads every form. A snapshot whose query began before a change made through this replica is older than that
+     * change: it is not applied (the form just saved would vanish until the next reload), and the next reload, which
+     * sees both, is.
+     */
     private Uni<Map<String, Form>> reload() {
+        long seen;
+        synchronized (this) {
+            seen = changes;
+        }
         return db.query("select " + COLUMNS + " from form").execute().map(rows -> {
             Map<String, Form> loaded = new HashMap<>();
             rows.forEach(row -> loaded.put(row.getString("id"), form(row)));
-            forms = Map.copyOf(loaded);
-            return forms;
+            synchronized (this) {
+                if (changes == seen) {
+                    forms = Map.copyOf(loaded);
+                }
+                return forms;
+            }
         });
     }
 
