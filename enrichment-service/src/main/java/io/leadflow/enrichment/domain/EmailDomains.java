@@ -76,7 +76,8 @@ public final class EmailDomains {
         return false;
     }
 
-    private static java.util.List<String> lines(String resource) {
+    /** The lines of a resource shipped with the service. */
+    static java.util.List<String> lines(String resource) {
         try (InputStream in = EmailDomains.class.getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException("missing resource " + resource);

@@ -18,6 +18,7 @@ import java.util.UUID;
 public class EnrichmentService {
 
     private final EmailDomains emailDomains = EmailDomains.shipped();
+    private final JobTitles jobTitles = new JobTitles(TitleWords.shipped());
     private final LeadEnrichmentRepository enrichments;
     private final Outbox outbox;
     private final ErasedLeads erasedLeads;
@@ -31,7 +32,7 @@ public class EnrichmentService {
     public Uni<Void> enrich(UUID leadId, LeadCapturedIn captured) {
         Enrichment enrichment;
         try {
-            enrichment = Enrichment.of(captured.email(), emailDomains);
+            enrichment = Enrichment.of(captured.email(), captured.jobTitle(), emailDomains, jobTitles);
         } catch (IllegalArgumentException e) {
             return Uni.createFrom().failure(new PoisonEventException("LeadCaptured " + leadId + ": " + e.getMessage(), e));
         }
@@ -41,6 +42,9 @@ public class EnrichmentService {
                     row.emailDomain = enrichment.emailDomain();
                     row.emailClass = enrichment.emailClass();
                     row.companyDomain = enrichment.companyDomain();
+                    row.seniority = enrichment.person().seniority();
+                    row.department = enrichment.person().department();
+                    row.decisionMaker = enrichment.person().decisionMaker();
                     row.enrichedAt = Instant.now();
                 })
                 .chain(enrichments::persist)

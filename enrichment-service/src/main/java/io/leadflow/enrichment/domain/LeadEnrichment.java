@@ -22,6 +22,10 @@ public class LeadEnrichment {
     public String emailClass;
     @Column(name = "company_domain")
     public String companyDomain;
+    public String seniority;
+    public String department;
+    @Column(name = "decision_maker")
+    public boolean decisionMaker;
     @Column(name = "enriched_at")
     public Instant enrichedAt;
 }

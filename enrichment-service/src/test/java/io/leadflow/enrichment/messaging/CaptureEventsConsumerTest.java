@@ -71,14 +71,24 @@ class CaptureEventsConsumerTest {
             assertThat(payload.at("/enrichment/emailClass").asText()).isEqualTo("business");
             assertThat(payload.at("/enrichment/companyDomain").asText()).isEqualTo("acme-robotics.com");
             assertThat(payload.at("/lead/source").asText()).isEqualTo("google");
+            // The example's jobTitle is "VP Sales".
+            assertThat(payload.at("/enrichment/person/seniority").asText()).isEqualTo("vp");
+            assertThat(payload.at("/enrichment/person/department").asText()).isEqualTo("sales");
+            assertThat(payload.at("/enrichment/person/decisionMaker").asBoolean()).isTrue();
+            assertThat(payload.at("/enrichment/person/source").asText()).isEqualTo("rule:job-title");
             assertThat(payload.get("eventId").asText()).isEqualTo(header(record, "id"));
 
             TopicProbe.send(bootstrap, "leads.capture.v1", leadId, eventId, "LeadCaptured", value);
             await().atMost(DEADLINE).until(() -> duplicates() > duplicatesBefore);
 
             assertThat(rows("select 1 from outbox where aggregateid = $1", leadId)).hasSize(1);
-            assertThat(rows("select email_class from lead_enrichment where lead_id = $1", UUID.fromString(leadId)))
-                    .singleElement().satisfies(row -> assertThat(row.getString("email_class")).isEqualTo("business"));
+            assertThat(rows("select email_class, seniority, department, decision_maker from lead_enrichment where lead_id = $1",
+                    UUID.fromString(leadId))).singleElement().satisfies(row -> {
+                        assertThat(row.getString("email_class")).isEqualTo("business");
+                        assertThat(row.getString("seniority")).isEqualTo("vp");
+                        assertThat(row.getString("department")).isEqualTo("sales");
+                        assertThat(row.getBoolean("decision_maker")).isTrue();
+                    });
         }
     }
 
