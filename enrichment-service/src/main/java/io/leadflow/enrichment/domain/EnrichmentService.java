@@ -32,7 +32,8 @@ public class EnrichmentService {
     public Uni<Void> enrich(UUID leadId, LeadCapturedIn captured) {
         Enrichment enrichment;
         try {
-            enrichment = Enrichment.of(captured.email(), captured.jobTitle(), emailDomains, jobTitles);
+            enrichment = Enrichment.of(captured.email(), captured.phone(), captured.country(), captured.jobTitle(),
+                    emailDomains, jobTitles);
         } catch (IllegalArgumentException e) {
             return Uni.createFrom().failure(new PoisonEventException("LeadCaptured " + leadId + ": " + e.getMessage(), e));
         }
@@ -45,6 +46,8 @@ public class EnrichmentService {
                     row.seniority = enrichment.person().seniority();
                     row.department = enrichment.person().department();
                     row.decisionMaker = enrichment.person().decisionMaker();
+                    row.roleAccount = enrichment.roleAccount();
+                    row.phoneType = enrichment.phone() == null ? null : enrichment.phone().type();
                     row.enrichedAt = Instant.now();
                 })
                 .chain(enrichments::persist)

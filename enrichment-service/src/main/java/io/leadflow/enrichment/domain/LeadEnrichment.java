@@ -26,6 +26,11 @@ public class LeadEnrichment {
     public String department;
     @Column(name = "decision_maker")
     public boolean decisionMaker;
+    @Column(name = "role_account")
+    public boolean roleAccount;
+    /** libphonenumber's type of the lead's phone (mobile, fixed_line, ...), unknown when invalid, null without one. */
+    @Column(name = "phone_type")
+    public String phoneType;
     @Column(name = "enriched_at")
     public Instant enrichedAt;
 }

@@ -76,6 +76,10 @@ class CaptureEventsConsumerTest {
             assertThat(payload.at("/enrichment/person/department").asText()).isEqualTo("sales");
             assertThat(payload.at("/enrichment/person/decisionMaker").asBoolean()).isTrue();
             assertThat(payload.at("/enrichment/person/source").asText()).isEqualTo("rule:job-title");
+            assertThat(payload.at("/enrichment/roleAccount").asBoolean()).isFalse();
+            assertThat(payload.at("/enrichment/phone/valid").asBoolean()).isTrue();
+            assertThat(payload.at("/enrichment/phone/type").asText()).isEqualTo("fixed_line");
+            assertThat(payload.at("/enrichment/phone/country").asText()).isEqualTo("GB");
             assertThat(payload.get("eventId").asText()).isEqualTo(header(record, "id"));
 
             TopicProbe.send(bootstrap, "leads.capture.v1", leadId, eventId, "LeadCaptured", value);
