@@ -6,7 +6,26 @@ package io.leadflow.enrichment.domain;
  * (unknown levels when there is none).
  */
 public record Enrichment(String emailDomain, String emailClass, String companyDomain, boolean roleAccount, PhoneFacts phone,
-                         Person person) {
+                         Place geography, Person person) {
+
+    /**
+     * Where the lead is: the country the form gave, else the phone's; its sales region and main time zone. {@code source}
+     * is {@code form}, {@code phone} or {@code none}.
+     */
+    public record Place(String country, String region, String timeZone, String source) {
+
+        static Place of(String formCountry, PhoneFacts phone, Geography geography) {
+            Geography.Place fromForm = geography.of(formCountry);
+            if (fromForm.country() != null) {
+                return new Place(fromForm.country(), fromForm.region(), fromForm.timeZone(), "form");
+            }
+            Geography.Place fromPhone = geography.of(phone == null ? null : phone.country());
+            if (fromPhone.country() != null) {
+                return new Place(fromPhone.country(), fromPhone.region(), fromPhone.timeZone(), "phone");
+            }
+            return new Place(null, null, null, "none");
+        }
+    }
 
     /**
      * The person behind the lead as read from the job title, with where each value came from: {@code source} is
@@ -23,15 +42,16 @@ public record Enrichment(String emailDomain, String emailClass, String companyDo
         }
     }
 
-    /** Derives the enrichment of a lead's e-mail address, phone and job title (phone, country and title may be null). */
+    /** Derives the enrichment of a lead's e-mail address, phone, country and job title (all but the address may be null). */
     public static Enrichment of(String email, String phone, String country, String jobTitle, EmailDomains domains,
-                                JobTitles titles) {
+                                JobTitles titles, Geography geography) {
         String domain = EmailDomains.domainOf(email);
         if (domain == null) {
             throw new IllegalArgumentException("not an e-mail address: " + email);
         }
         EmailClass emailClass = domains.classify(domain);
+        PhoneFacts phoneFacts = PhoneFacts.of(phone, country);
         return new Enrichment(domain, emailClass.wireName(), emailClass == EmailClass.BUSINESS ? domain : null,
-                RoleAccounts.isRole(email), PhoneFacts.of(phone, country), Person.of(jobTitle, titles));
+                RoleAccounts.isRole(email), phoneFacts, Place.of(country, phoneFacts, geography), Person.of(jobTitle, titles));
     }
 }

@@ -19,6 +19,7 @@ public class EnrichmentService {
 
     private final EmailDomains emailDomains = EmailDomains.shipped();
     private final JobTitles jobTitles = new JobTitles(TitleWords.shipped());
+    private final Geography geography = Geography.shipped();
     private final LeadEnrichmentRepository enrichments;
     private final Outbox outbox;
     private final ErasedLeads erasedLeads;
@@ -33,7 +34,7 @@ public class EnrichmentService {
         Enrichment enrichment;
         try {
             enrichment = Enrichment.of(captured.email(), captured.phone(), captured.country(), captured.jobTitle(),
-                    emailDomains, jobTitles);
+                    emailDomains, jobTitles, geography);
         } catch (IllegalArgumentException e) {
             return Uni.createFrom().failure(new PoisonEventException("LeadCaptured " + leadId + ": " + e.getMessage(), e));
         }
@@ -48,6 +49,8 @@ public class EnrichmentService {
                     row.decisionMaker = enrichment.person().decisionMaker();
                     row.roleAccount = enrichment.roleAccount();
                     row.phoneType = enrichment.phone() == null ? null : enrichment.phone().type();
+                    row.region = enrichment.geography().region();
+                    row.timeZone = enrichment.geography().timeZone();
                     row.enrichedAt = Instant.now();
                 })
                 .chain(enrichments::persist)

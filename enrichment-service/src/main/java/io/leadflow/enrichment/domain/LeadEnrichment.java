@@ -31,6 +31,10 @@ public class LeadEnrichment {
     /** libphonenumber's type of the lead's phone (mobile, fixed_line, ...), unknown when invalid, null without one. */
     @Column(name = "phone_type")
     public String phoneType;
+    /** EMEA, NA, LATAM or APAC; null when the country is unknown. */
+    public String region;
+    @Column(name = "time_zone")
+    public String timeZone;
     @Column(name = "enriched_at")
     public Instant enrichedAt;
 }

@@ -80,6 +80,8 @@ class CaptureEventsConsumerTest {
             assertThat(payload.at("/enrichment/phone/valid").asBoolean()).isTrue();
             assertThat(payload.at("/enrichment/phone/type").asText()).isEqualTo("fixed_line");
             assertThat(payload.at("/enrichment/phone/country").asText()).isEqualTo("GB");
+            assertThat(payload.at("/enrichment/geography/region").asText()).isEqualTo("EMEA");
+            assertThat(payload.at("/enrichment/geography/timeZone").asText()).isEqualTo("Europe/London");
             assertThat(payload.get("eventId").asText()).isEqualTo(header(record, "id"));
 
             TopicProbe.send(bootstrap, "leads.capture.v1", leadId, eventId, "LeadCaptured", value);
