@@ -8,3 +8,5 @@ alter table lead_enrichment add column role_account boolean not null default fal
 alter table lead_enrichment add column phone_type varchar(32);
 alter table lead_enrichment add column region varchar(8);
 alter table lead_enrichment add column time_zone varchar(64);
+-- How usable the lead's data is (DataQuality), 0-100.
+alter table lead_enrichment add column data_quality integer not null default 100;

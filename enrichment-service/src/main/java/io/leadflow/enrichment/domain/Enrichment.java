@@ -6,7 +6,7 @@ package io.leadflow.enrichment.domain;
  * (unknown levels when there is none).
  */
 public record Enrichment(String emailDomain, String emailClass, String companyDomain, boolean roleAccount, PhoneFacts phone,
-                         Place geography, Person person) {
+                         Place geography, Person person, DataQuality quality) {
 
     /**
      * Where the lead is: the country the form gave, else the phone's; its sales region and main time zone. {@code source}
@@ -42,16 +42,26 @@ public record Enrichment(String emailDomain, String emailClass, String companyDo
         }
     }
 
-    /** Derives the enrichment of a lead's e-mail address, phone, country and job title (all but the address may be null). */
-    public static Enrichment of(String email, String phone, String country, String jobTitle, EmailDomains domains,
-                                JobTitles titles, Geography geography) {
+    /** What enrichment reads of a lead: what the person typed into the form. */
+    public record Input(String email, String firstName, String lastName, String company, String jobTitle, String phone,
+                        String country) {
+    }
+
+    /** Derives the enrichment of a lead (everything but the address may be null). */
+    public static Enrichment of(Input lead, EmailDomains domains, JobTitles titles, Geography geography) {
+        String email = lead.email();
         String domain = EmailDomains.domainOf(email);
         if (domain == null) {
             throw new IllegalArgumentException("not an e-mail address: " + email);
         }
         EmailClass emailClass = domains.classify(domain);
-        PhoneFacts phoneFacts = PhoneFacts.of(phone, country);
+        PhoneFacts phone = PhoneFacts.of(lead.phone(), lead.country());
+        boolean roleAccount = RoleAccounts.isRole(email);
+        Person person = Person.of(lead.jobTitle(), titles);
+        Place place = Place.of(lead.country(), phone, geography);
+        DataQuality quality = DataQuality.of(new DataQuality.Facts(lead.firstName(), lead.lastName(), lead.company(),
+                lead.jobTitle(), emailClass.wireName(), roleAccount, phone, place.country(), person.seniority()));
         return new Enrichment(domain, emailClass.wireName(), emailClass == EmailClass.BUSINESS ? domain : null,
-                RoleAccounts.isRole(email), phoneFacts, Place.of(country, phoneFacts, geography), Person.of(jobTitle, titles));
+                roleAccount, phone, place, person, quality);
     }
 }

@@ -33,8 +33,8 @@ public class EnrichmentService {
     public Uni<Void> enrich(UUID leadId, LeadCapturedIn captured) {
         Enrichment enrichment;
         try {
-            enrichment = Enrichment.of(captured.email(), captured.phone(), captured.country(), captured.jobTitle(),
-                    emailDomains, jobTitles, geography);
+            enrichment = Enrichment.of(new Enrichment.Input(captured.email(), captured.firstName(), captured.lastName(),
+                    captured.company(), captured.jobTitle(), captured.phone(), captured.country()), emailDomains, jobTitles, geography);
         } catch (IllegalArgumentException e) {
             return Uni.createFrom().failure(new PoisonEventException("LeadCaptured " + leadId + ": " + e.getMessage(), e));
         }
@@ -51,6 +51,7 @@ public class EnrichmentService {
                     row.phoneType = enrichment.phone() == null ? null : enrichment.phone().type();
                     row.region = enrichment.geography().region();
                     row.timeZone = enrichment.geography().timeZone();
+                    row.dataQuality = enrichment.quality().score();
                     row.enrichedAt = Instant.now();
                 })
                 .chain(enrichments::persist)

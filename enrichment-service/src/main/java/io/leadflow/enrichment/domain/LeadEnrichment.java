@@ -35,6 +35,9 @@ public class LeadEnrichment {
     public String region;
     @Column(name = "time_zone")
     public String timeZone;
+    /** DataQuality's score, 0-100. */
+    @Column(name = "data_quality")
+    public int dataQuality;
     @Column(name = "enriched_at")
     public Instant enrichedAt;
 }

@@ -18,7 +18,8 @@ class EmailDomainsTest {
             "ada@sales.acme-robotics.com, business, sales.acme-robotics.com",
     })
     void classifiesTheAddressAndKeepsTheCompanyDomainOnlyForWorkAddresses(String email, String emailClass, String companyDomain) {
-        Enrichment enrichment = Enrichment.of(email, null, null, null, DOMAINS, new JobTitles(TitleWords.shipped()), Geography.shipped());
+        Enrichment enrichment = Enrichment.of(new Enrichment.Input(email, null, null, null, null, null, null), DOMAINS,
+                new JobTitles(TitleWords.shipped()), Geography.shipped());
         assertThat(enrichment.emailClass()).isEqualTo(emailClass);
         assertThat(enrichment.companyDomain()).isEqualTo(companyDomain);
         assertThat(enrichment.emailDomain()).isEqualTo(EmailDomains.domainOf(email));

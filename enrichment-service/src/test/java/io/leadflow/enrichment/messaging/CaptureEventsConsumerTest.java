@@ -82,6 +82,7 @@ class CaptureEventsConsumerTest {
             assertThat(payload.at("/enrichment/phone/country").asText()).isEqualTo("GB");
             assertThat(payload.at("/enrichment/geography/region").asText()).isEqualTo("EMEA");
             assertThat(payload.at("/enrichment/geography/timeZone").asText()).isEqualTo("Europe/London");
+            assertThat(payload.at("/enrichment/quality/score").asInt()).isEqualTo(100);
             assertThat(payload.get("eventId").asText()).isEqualTo(header(record, "id"));
 
             TopicProbe.send(bootstrap, "leads.capture.v1", leadId, eventId, "LeadCaptured", value);
