@@ -60,6 +60,16 @@ public class EnrichmentService {
     }
 
     /**
+     * What LeadEnriched would carry for this lead, computed exactly as for a captured one, without storing or
+     * emitting anything (RevOps checks the reading of a title, a phone or a country before trusting it).
+     *
+     * @throws IllegalArgumentException when the address has no domain
+     */
+    public Enrichment preview(Enrichment.Input lead) {
+        return Enrichment.of(lead, emailDomains, jobTitles, geography);
+    }
+
+    /**
      * Right to erasure: the lead's enrichment row (its e-mail and company domains) and its outbox rows
      * (LeadEnriched carries the whole lead) are deleted, and the lead is remembered as erased so that no
      * later event of it is applied.
