@@ -9,7 +9,6 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.vertx.VertxContextSupport;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.Tuple;
 
 import java.time.Duration;
 import java.util.List;
@@ -74,6 +73,6 @@ public final class RoutingFixtures {
     }
 
     public static List<Row> rows(Pool db, String sql, Object... params) {
-        return db.preparedQuery(sql).execute(Tuple.from(params)).await().atMost(DEADLINE).stream().toList();
+        return io.leadflow.messaging.testing.Sql.rows(db, sql, params);
     }
 }

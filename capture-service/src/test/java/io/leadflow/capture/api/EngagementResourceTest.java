@@ -1,5 +1,6 @@
 package io.leadflow.capture.api;
 
+import io.leadflow.messaging.testing.Sql;
 import io.leadflow.localstack.LocalStackTestResource;
 import io.leadflow.localstack.TestTokens;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -7,11 +8,9 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -36,7 +35,7 @@ class EngagementResourceTest {
     Pool db;
 
     private List<Row> rows(String sql, Object... params) {
-        return db.preparedQuery(sql).execute(Tuple.from(params)).await().atMost(Duration.ofSeconds(10)).stream().toList();
+        return Sql.rows(db, sql, params);
     }
 
     private static String visitor() {

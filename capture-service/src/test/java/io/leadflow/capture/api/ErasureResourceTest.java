@@ -1,5 +1,6 @@
 package io.leadflow.capture.api;
 
+import io.leadflow.messaging.testing.Sql;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.leadflow.contracts.EventContracts;
@@ -11,11 +12,9 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
@@ -39,7 +38,7 @@ class ErasureResourceTest {
     ObjectMapper mapper;
 
     private List<Row> rows(String sql, Object... params) {
-        return db.preparedQuery(sql).execute(Tuple.from(params)).await().atMost(Duration.ofSeconds(10)).stream().toList();
+        return Sql.rows(db, sql, params);
     }
 
     private static String email() {

@@ -1,5 +1,6 @@
 package io.leadflow.capture.api;
 
+import io.leadflow.messaging.testing.Sql;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.leadflow.contracts.EventContracts;
@@ -9,11 +10,9 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
@@ -46,7 +45,7 @@ class LeadResourceTest {
     }
 
     private List<Row> rows(String sql, Object... params) {
-        return db.preparedQuery(sql).execute(Tuple.from(params)).await().atMost(Duration.ofSeconds(10)).stream().toList();
+        return Sql.rows(db, sql, params);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.leadflow.capture.forms;
 
+import io.leadflow.messaging.testing.Sql;
 import io.leadflow.localstack.LocalStackTestResource;
 import io.leadflow.localstack.TestTokens;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -8,13 +9,11 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
@@ -35,7 +34,7 @@ class FormsTest {
     Pool db;
 
     private List<Row> rows(String sql, Object... params) {
-        return db.preparedQuery(sql).execute(Tuple.from(params)).await().atMost(Duration.ofSeconds(10)).stream().toList();
+        return Sql.rows(db, sql, params);
     }
 
     private static String formId() {

@@ -1,12 +1,12 @@
 package io.leadflow.capture.repository;
 
+import io.leadflow.messaging.testing.Sql;
 import io.leadflow.localstack.LocalStackTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
@@ -31,7 +31,7 @@ class EngagementJanitorTest {
     EngagementJanitor janitor;
 
     private List<Row> rows(String sql, Object... params) {
-        return db.preparedQuery(sql).execute(Tuple.from(params)).await().atMost(Duration.ofSeconds(10)).stream().toList();
+        return Sql.rows(db, sql, params);
     }
 
     private UUID event(UUID leadId, String visitorId, OffsetDateTime occurredAt) {

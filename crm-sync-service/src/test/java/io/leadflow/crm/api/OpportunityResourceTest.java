@@ -1,5 +1,6 @@
 package io.leadflow.crm.api;
 
+import io.leadflow.messaging.testing.Sql;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.leadflow.contracts.EventContracts;
@@ -65,7 +66,7 @@ class OpportunityResourceTest {
     }
 
     private List<Row> rows(String sql, Object... params) {
-        return db.preparedQuery(sql).execute(Tuple.from(params)).await().atMost(DEADLINE).stream().toList();
+        return Sql.rows(db, sql, params);
     }
 
     private static RequestSpecification revops() {

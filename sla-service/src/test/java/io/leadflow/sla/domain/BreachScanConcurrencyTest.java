@@ -1,5 +1,6 @@
 package io.leadflow.sla.domain;
 
+import io.leadflow.messaging.testing.Sql;
 import io.leadflow.localstack.LocalStackTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
@@ -7,7 +8,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
@@ -42,7 +42,7 @@ class BreachScanConcurrencyTest {
     SlaService sla;
 
     private List<Row> rows(String sql, Object... params) {
-        return db.preparedQuery(sql).execute(Tuple.from(params)).await().atMost(DEADLINE).stream().toList();
+        return Sql.rows(db, sql, params);
     }
 
     private int scanUntilNothingIsDue() {

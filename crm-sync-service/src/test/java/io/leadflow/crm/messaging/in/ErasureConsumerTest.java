@@ -1,5 +1,6 @@
 package io.leadflow.crm.messaging.in;
 
+import io.leadflow.messaging.testing.Sql;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.leadflow.contracts.EventContracts;
@@ -11,7 +12,6 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
@@ -40,7 +40,7 @@ class ErasureConsumerTest {
     MeterRegistry meters;
 
     private List<Row> rows(String sql, Object... params) {
-        return db.preparedQuery(sql).execute(Tuple.from(params)).await().atMost(DEADLINE).stream().toList();
+        return Sql.rows(db, sql, params);
     }
 
     /** A LeadQualified like the contract's example; without a company and with a webmail address when {@code personal}. */
