@@ -1,9 +1,8 @@
 package io.leadflow.routing.messaging;
 
+import io.leadflow.messaging.testing.ContractEvents;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.leadflow.contracts.EventContracts;
 import io.leadflow.localstack.LocalStackTestResource;
 import io.leadflow.localstack.TestTokens;
 import io.leadflow.messaging.testing.TopicProbe;
@@ -49,11 +48,8 @@ class ErasureConsumerTest {
         return RoutingFixtures.rows(db, sql, params);
     }
 
-    private void erase(String leadId) throws Exception {
-        ObjectNode event = (ObjectNode) mapper.readTree(EventContracts.example("LeadErased"));
-        String eventId = UUID.randomUUID().toString();
-        event.put("leadId", leadId).put("eventId", eventId);
-        TopicProbe.send(bootstrap, "leads.capture.v1", leadId, eventId, "LeadErased", event.toString());
+    private void erase(String leadId) {
+        ContractEvents.sendLeadErased(bootstrap, leadId);
     }
 
     private void awaitErased(String leadId) {

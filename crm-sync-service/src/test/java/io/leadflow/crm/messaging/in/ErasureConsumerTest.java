@@ -1,5 +1,6 @@
 package io.leadflow.crm.messaging.in;
 
+import io.leadflow.messaging.testing.ContractEvents;
 import io.leadflow.messaging.testing.Sql;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -61,11 +62,8 @@ class ErasureConsumerTest {
         TopicProbe.send(bootstrap, "leads.routing.v1", leadId, eventId, "LeadQualified", event.toString());
     }
 
-    private void erase(String leadId) throws Exception {
-        ObjectNode event = (ObjectNode) mapper.readTree(EventContracts.example("LeadErased"));
-        String eventId = UUID.randomUUID().toString();
-        event.put("leadId", leadId).put("eventId", eventId);
-        TopicProbe.send(bootstrap, "leads.capture.v1", leadId, eventId, "LeadErased", event.toString());
+    private void erase(String leadId) {
+        ContractEvents.sendLeadErased(bootstrap, leadId);
     }
 
     private Row opportunity(String leadId) {
