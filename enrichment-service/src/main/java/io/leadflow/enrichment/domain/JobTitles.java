@@ -62,7 +62,11 @@ public final class JobTitles {
         static final Person UNKNOWN = new Person(Seniority.UNKNOWN, Department.UNKNOWN, false, null, null);
     }
 
-    private record Rule<T>(Pattern pattern, T value, String evidence) {
+    private record Rule<T>(Pattern pattern, T value) {
+    }
+
+    /** A rule that matched, with the words of the title it matched. */
+    private record Found<T>(T value, String words) {
     }
 
     private static final Pattern SEPARATORS = Pattern.compile("[\\s,;:/|()\\[\\]&+·•–—_.\"!?*#@]+");
@@ -107,36 +111,36 @@ public final class JobTitles {
         return Pattern.compile("(?<=^| )(?:" + regex + ")(?= |$)");
     }
 
-    private static <T> Rule<T> rule(String regex, T value, String evidence) {
-        return new Rule<>(words(regex), value, evidence);
+    private static <T> Rule<T> rule(String regex, T value) {
+        return new Rule<>(words(regex), value);
     }
 
     /** Checked in order; the first that matches decides the seniority. */
     private static final List<Rule<Seniority>> SENIORITY = List.of(
             // Students first: "Marketing Intern", "Stagiaire chef de projet".
             rule("intern|internship|interns|trainee|apprentice|student|working student|stagiaire|stage|alternant|alternance"
-                    + "|apprenti|apprentissage|etudiant", Seniority.STUDENT, "intern/student"),
+                    + "|apprenti|apprentissage|etudiant", Seniority.STUDENT),
             // An assistant to a leader, or an executive assistant, supports the leader.
             rule("(?:executive |personal |administrative )?assistante? (?:to|of|du|de la|de l|au|a la|aupres)"
                     + "|executive assistant|personal assistant|office manager|assistante? de direction|secretaire",
-                    Seniority.INDIVIDUAL_CONTRIBUTOR, "assistant"),
+                    Seniority.INDIVIDUAL_CONTRIBUTOR),
             // Owners of a product or a process own no company.
-            rule("product owner|process owner|account owner", Seniority.INDIVIDUAL_CONTRIBUTOR, "product/process owner"),
-            rule("vice president", Seniority.VP, "vice president"),
-            rule("chief of staff", Seniority.DIRECTOR, "chief of staff"),
+            rule("product owner|process owner|account owner", Seniority.INDIVIDUAL_CONTRIBUTOR),
+            rule("vice president", Seniority.VP),
+            rule("chief of staff", Seniority.DIRECTOR),
             rule("chief [a-z ]*officer|chief|founder|owner|co owner|president|managing director|managing partner"
-                    + "|directeur general|gerant|associe gerant|proprietaire", Seniority.C_LEVEL, "chief/founder/owner/president"),
+                    + "|directeur general|gerant|associe gerant|proprietaire", Seniority.C_LEVEL),
             rule("director|directeur|head|heads|general manager|country manager|chef de service|chef de departement",
-                    Seniority.DIRECTOR, "director/head"),
+                    Seniority.DIRECTOR),
             rule("manager|managers|lead|leader|team lead|supervisor|superviseur|responsable|chef de projet|chef d equipe"
-                    + "|chef de produit|chef des ventes|encadrant|foreman|contremaitre", Seniority.MANAGER, "manager/lead"),
+                    + "|chef de produit|chef des ventes|encadrant|foreman|contremaitre", Seniority.MANAGER),
             rule("engineer|developer|analyst|specialist|consultant|associate|representative|rep|coordinator|coordinateur"
                     + "|coordinatrice|executive|administrator|architect|designer|scientist|technician|accountant|officer|agent"
                     + "|advisor|adviser|clerk|writer|recruiter|buyer|planner|assistant|assistante|ingenieur|developpeur|charge"
                     + "|commercial|technicien|comptable|conseiller|acheteur|juriste|redacteur|graphiste|employe|operateur"
                     + "|vendeur|programmer|tester|auditor|controller|controleur|partner|expert|secretary|nurse|teacher"
                     + "|professor|researcher|chercheur|enseignant|doctor|medecin|lawyer|avocat|staff|owner",
-                    Seniority.INDIVIDUAL_CONTRIBUTOR, "individual contributor"));
+                    Seniority.INDIVIDUAL_CONTRIBUTOR));
 
     /**
      * A department's words: strong ones name the function ("sales", "Chief Technology Officer", "ressources humaines"),
@@ -214,20 +218,21 @@ public final class JobTitles {
         if (text.isBlank()) {
             return Person.UNKNOWN;
         }
-        Rule<Seniority> seniority = first(SENIORITY, text);
+        Found<Seniority> seniority = first(SENIORITY, text);
         Match department = departmentOf(text, true);
         if (department == null) {
             department = departmentOf(text, false);
         }
         Seniority level = seniority == null ? Seniority.UNKNOWN : seniority.value();
+        java.util.regex.Matcher otherFunction = OTHER_FUNCTIONS.matcher(text);
         Department dept;
         String deptEvidence;
         if (department != null) {
             dept = department.department();
             deptEvidence = department.words();
-        } else if (OTHER_FUNCTIONS.matcher(text).find()) {
+        } else if (otherFunction.find()) {
             dept = Department.OTHER;
-            deptEvidence = "project/legal/strategy";
+            deptEvidence = otherFunction.group();
         } else if (words.hasFunctionWord(text)) {
             dept = Department.OTHER; // a function the rules do not map ("Legal Counsel", "Store Manager")
             deptEvidence = "function word (IPOD)";
@@ -236,7 +241,7 @@ public final class JobTitles {
             deptEvidence = level == Seniority.C_LEVEL ? "executive" : null;
         }
         boolean decides = level == Seniority.C_LEVEL || level == Seniority.VP || level == Seniority.DIRECTOR;
-        return new Person(level, dept, decides, seniority == null ? null : seniority.evidence(), deptEvidence);
+        return new Person(level, dept, decides, seniority == null ? null : seniority.words(), deptEvidence);
     }
 
     private record Match(Department department, int start, int length, String words) {
@@ -268,10 +273,11 @@ public final class JobTitles {
         return best;
     }
 
-    private static <T> Rule<T> first(List<Rule<T>> rules, String text) {
+    private static <T> Found<T> first(List<Rule<T>> rules, String text) {
         for (Rule<T> rule : rules) {
-            if (rule.pattern().matcher(text).find()) {
-                return rule;
+            java.util.regex.Matcher m = rule.pattern().matcher(text);
+            if (m.find()) {
+                return new Found<>(rule.value(), m.group());
             }
         }
         return null;
