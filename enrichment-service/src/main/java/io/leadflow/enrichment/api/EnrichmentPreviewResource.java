@@ -11,6 +11,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import io.smallrye.mutiny.Uni;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
@@ -34,7 +35,7 @@ public class EnrichmentPreviewResource {
 
     /** A lead as capture stores it: the country as an ISO 3166 alpha-2 code, the phone in any format. */
     public record Lead(String email, String firstName, String lastName, String company, String jobTitle, String phone,
-                       String country) {
+                       String country, String state, String website, String industry, String employees, String revenue) {
     }
 
     /** The answer: exactly what LeadEnriched.enrichment would carry. */
@@ -49,7 +50,7 @@ public class EnrichmentPreviewResource {
             + "account, data quality), without storing or emitting anything.")
     @APIResponse(responseCode = "200", description = "What the lead would be enriched to")
     @APIResponse(responseCode = "400", description = "Invalid; the problem body names each bad field")
-    public Preview preview(Lead lead) {
+    public Uni<Preview> preview(Lead lead) {
         if (lead == null) {
             throw new InvalidRequestException("body", "a JSON object is required");
         }
@@ -72,8 +73,17 @@ public class EnrichmentPreviewResource {
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors);
         }
-        return new Preview(enrichment.preview(new Enrichment.Input(email, lead.firstName(), lead.lastName(), lead.company(),
-                lead.jobTitle(), lead.phone(), country)));
+        checkLength("state", lead.state(), errors);
+        checkLength("website", lead.website(), errors);
+        checkLength("industry", lead.industry(), errors);
+        checkLength("employees", lead.employees(), errors);
+        checkLength("revenue", lead.revenue(), errors);
+        if (!errors.isEmpty()) {
+            throw new InvalidRequestException(errors);
+        }
+        return enrichment.preview(new Enrichment.Input(email, lead.firstName(), lead.lastName(), lead.company(),
+                lead.jobTitle(), lead.phone(), country, lead.state(), lead.website(), lead.industry(), lead.employees(),
+                lead.revenue())).map(Preview::new);
     }
 
     private static void checkLength(String field, String value, List<FieldError> errors) {

@@ -1,12 +1,27 @@
 package io.leadflow.enrichment.domain;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
 /**
- * What enrichment derived for a lead. companyDomain is null for personal and disposable addresses; roleAccount says the
- * address is a function's (info@, sales@); phone is null when the lead gave none; person is what the job title says
- * (unknown levels when there is none).
+ * What enrichment derived for a lead. companyDomain is the business address's domain, else the web site the form gave,
+ * else null; roleAccount says the address is a function's (info@, sales@); phone is null when the lead gave none; person
+ * is what the job title says (unknown levels when there is none); company is merged from the form and the providers.
+ * provenance says where each field came from ({@code form}, {@code provider:<name>}, {@code rule:<rule>}). partial says
+ * the time budget ran out before the providers in pendingProviders answered; a later LeadEnriched of a higher revision
+ * carries their answer.
  */
 public record Enrichment(String emailDomain, String emailClass, String companyDomain, boolean roleAccount, PhoneFacts phone,
-                         Place geography, Person person, DataQuality quality) {
+                         Place geography, Person person, Company company, DataQuality quality,
+                         Map<String, String> provenance, boolean partial, List<String> pendingProviders, int revision) {
+
+    /** The source name of what the person typed into the form. */
+    public static final String FORM = "form";
+    /** The source name of the business address's domain taken as the company's. */
+    public static final String EMAIL_DOMAIN = "rule:email-domain";
 
     /**
      * Where the lead is: the country the form gave, else the phone's; its sales region and main time zone. {@code source}
@@ -44,7 +59,39 @@ public record Enrichment(String emailDomain, String emailClass, String companyDo
 
     /** What enrichment reads of a lead: what the person typed into the form. */
     public record Input(String email, String firstName, String lastName, String company, String jobTitle, String phone,
-                        String country) {
+                        String country, String state, String website, String industry, String employees, String revenue) {
+
+        public Input(String email, String firstName, String lastName, String company, String jobTitle, String phone,
+                     String country) {
+            this(email, firstName, lastName, company, jobTitle, phone, country, null, null, null, null, null);
+        }
+
+        /** What the form says about the company. */
+        public CompanyFacts companyFacts() {
+            return new CompanyFacts(company, Websites.domainOf(website), industry, employees, revenue, null);
+        }
+    }
+
+    /**
+     * The company sources the lead itself gives, most trusted first: the business address's domain (certain), then the
+     * form at {@code formConfidence}. Providers' sources are added after these.
+     */
+    public List<Company.Source> leadSources(Input lead, double formConfidence) {
+        List<Company.Source> sources = new ArrayList<>(2);
+        if (companyDomain != null && EmailClass.BUSINESS.wireName().equals(emailClass)) {
+            sources.add(new Company.Source(EMAIL_DOMAIN, 1.0, new CompanyFacts(null, companyDomain, null, null, null, null)));
+        }
+        sources.add(new Company.Source(FORM, formConfidence, lead.companyFacts()));
+        return sources;
+    }
+
+    /** This enrichment with the company merged from every source, and how complete it is. */
+    public Enrichment withCompany(Company.Merged merged, List<String> pendingProviders, int revision) {
+        Map<String, String> withCompany = new LinkedHashMap<>(provenance);
+        withCompany.putAll(merged.provenance());
+        String domain = companyDomain != null ? companyDomain : merged.company().domain();
+        return new Enrichment(emailDomain, emailClass, domain, roleAccount, phone, geography, person, merged.company(),
+                quality, Collections.unmodifiableMap(withCompany), !pendingProviders.isEmpty(), List.copyOf(pendingProviders), revision);
     }
 
     /** Derives the enrichment of a lead (everything but the address may be null). */
@@ -61,7 +108,24 @@ public record Enrichment(String emailDomain, String emailClass, String companyDo
         Place place = Place.of(lead.country(), phone, geography);
         DataQuality quality = DataQuality.of(new DataQuality.Facts(lead.firstName(), lead.lastName(), lead.company(),
                 lead.jobTitle(), emailClass.wireName(), roleAccount, phone, place.country(), person.seniority()));
-        return new Enrichment(domain, emailClass.wireName(), emailClass == EmailClass.BUSINESS ? domain : null,
-                roleAccount, phone, place, person, quality);
+        String companyDomain = emailClass == EmailClass.BUSINESS ? domain : Websites.domainOf(lead.website());
+        Map<String, String> provenance = new LinkedHashMap<>();
+        provenance.put("emailClass", "rule:email-domains");
+        if (companyDomain != null) {
+            provenance.put("companyDomain", emailClass == EmailClass.BUSINESS ? EMAIL_DOMAIN : FORM);
+        }
+        provenance.put("roleAccount", "rule:role-accounts");
+        if (phone != null) {
+            provenance.put("phone", "rule:libphonenumber");
+        }
+        if (place.country() != null) {
+            provenance.put("geography.country", place.source().equals("form") ? FORM : "rule:phone-country");
+            provenance.put("geography.region", "rule:geography");
+            provenance.put("geography.timeZone", "rule:tz-database");
+        }
+        provenance.put("person", person.source());
+        provenance.put("quality", "rule:data-quality");
+        return new Enrichment(domain, emailClass.wireName(), companyDomain, roleAccount, phone, place, person,
+                new Company(null, companyDomain, null, null, null, null), quality, Collections.unmodifiableMap(provenance), false, List.of(), 1);
     }
 }

@@ -38,6 +38,49 @@ public class LeadEnrichment {
     /** DataQuality's score, 0-100. */
     @Column(name = "data_quality")
     public int dataQuality;
+    @Column(name = "company_name")
+    public String companyName;
+    /** One of Industries.TAXONOMY. */
+    public String industry;
+    @Column(name = "employee_band")
+    public String employeeBand;
+    @Column(name = "revenue_band")
+    public String revenueBand;
+    @Column(name = "hq_country")
+    public String hqCountry;
+    /** The time budget ran out before every provider answered; a later revision may complete it. */
+    public boolean partial;
+    public int revision;
     @Column(name = "enriched_at")
     public Instant enrichedAt;
+
+    /** A row holding this enrichment of the lead. */
+    public static LeadEnrichment of(UUID leadId, Enrichment e) {
+        LeadEnrichment row = new LeadEnrichment();
+        row.leadId = leadId;
+        row.fill(e);
+        return row;
+    }
+
+    public void fill(Enrichment e) {
+        emailDomain = e.emailDomain();
+        emailClass = e.emailClass();
+        companyDomain = e.companyDomain();
+        seniority = e.person().seniority();
+        department = e.person().department();
+        decisionMaker = e.person().decisionMaker();
+        roleAccount = e.roleAccount();
+        phoneType = e.phone() == null ? null : e.phone().type();
+        region = e.geography().region();
+        timeZone = e.geography().timeZone();
+        dataQuality = e.quality().score();
+        companyName = e.company().name();
+        industry = e.company().industry();
+        employeeBand = e.company().employeeBand();
+        revenueBand = e.company().revenueBand();
+        hqCountry = e.company().country();
+        partial = e.partial();
+        revision = e.revision();
+        enrichedAt = Instant.now();
+    }
 }

@@ -127,6 +127,10 @@ public final class Platform implements AutoCloseable {
         if ("capture".equals(database)) {
             env.put("LEADFLOW_CAPTURE_WEBHOOKS_SECRET_KEY", endpoints.webhookSecretKey());
         }
+        if ("enrichment".equals(database)) {
+            // The local platform is a demo: enrichment knows the companies of its small shipped reference file.
+            env.put("LEADFLOW_ENRICHMENT_REFERENCE_DATA_DEMO", "true");
+        }
         return env;
     }
 

@@ -55,7 +55,8 @@ public class ErasedLeads {
                 .map(inserted -> inserted == 1);
     }
 
-    static long lockKey(UUID leadId) {
+    /** The advisory-lock key of a lead; whoever changes a lead outside a consumer takes the same lock. */
+    public static long lockKey(UUID leadId) {
         return leadId.getMostSignificantBits() ^ leadId.getLeastSignificantBits();
     }
 }
