@@ -25,7 +25,7 @@ create index provider_cache_expiry on provider_cache (expires_at);
 -- (then emitted again). The captured lead is kept to build the event; the row goes when the lead is complete or erased.
 create table pending_enrichment (
     lead_id         uuid        primary key,
-    captured        jsonb       not null,
+    captured        text        not null,
     status          varchar(16) not null,
     deadline        timestamptz not null,
     next_attempt_at timestamptz,

@@ -84,6 +84,9 @@ public class LateAnswers {
                 return Uni.createFrom().item(false); // settled already, or erased
             }
             LeadCapturedIn captured = captured(waiting);
+            if (captured == null) {
+                return pending.delete(tx, leadId).replaceWith(false);
+            }
             boolean wasPartial = PendingEnrichments.PARTIAL.equals(waiting.status());
             Enrichment.Input input = captured.input();
             return enricher.known(input, enricher.local(input), wasPartial ? 2 : 1).chain(known -> {
@@ -133,7 +136,11 @@ public class LateAnswers {
             }
             // Backoff doubles with each attempt; the next sweep skips the lead until then.
             Instant next = Instant.now().plus(settings.retryInterval().multipliedBy(1L << Math.min(10, waiting.attempts() + 1)));
-            Enrichment.Input input = captured(waiting).input();
+            LeadCapturedIn captured = captured(waiting);
+            if (captured == null) {
+                return pending.delete(tx, leadId).replaceWith((Enricher.Known) null);
+            }
+            Enrichment.Input input = captured.input();
             return pending.countAttempt(tx, leadId, next).chain(() -> enricher.known(input, enricher.local(input), 2));
         })).chain(known -> known == null ? Uni.createFrom().item(false) : enricher.ask(known).chain(() -> settle(leadId)));
     }
@@ -144,11 +151,15 @@ public class LateAnswers {
                 .replaceWithVoid();
     }
 
+    /** The captured lead the row keeps, or null when it cannot be read (logged: retrying would not help). */
     private LeadCapturedIn captured(Waiting waiting) {
         try {
             return mapper.readValue(waiting.captured(), LeadCapturedIn.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("pending_enrichment of " + waiting.leadId() + " is unreadable", e);
+        } catch (JsonProcessingException | RuntimeException e) {
+            count("unreadable");
+            LOG.errorf("lead %s dropped from the waiting leads: its stored capture is unreadable: %s", waiting.leadId(),
+                    e.getMessage());
+            return null;
         }
     }
 

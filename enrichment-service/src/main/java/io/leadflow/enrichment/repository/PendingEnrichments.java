@@ -43,7 +43,7 @@ public class PendingEnrichments {
     public Uni<Void> wait(UUID leadId, String capturedJson, Instant deadline) {
         return Panache.getSession().chain(session -> session.createNativeQuery("""
                         insert into pending_enrichment (lead_id, captured, status, deadline, attempts, created_at)
-                        values (cast(:leadId as uuid), cast(:captured as jsonb), 'pending',
+                        values (cast(:leadId as uuid), :captured, 'pending',
                                 cast(cast(:deadline as text) as timestamptz), 0, now())
                         on conflict (lead_id) do update set captured = excluded.captured, status = 'pending',
                             deadline = excluded.deadline, next_attempt_at = null, attempts = 0""")
@@ -66,7 +66,7 @@ public class PendingEnrichments {
     /** Takes the lead's advisory lock (the consumer's, see ErasedLeads) and reads its waiting row, if still there. */
     public Uni<Waiting> lockAndFind(SqlClient tx, UUID leadId) {
         return tx.preparedQuery("select pg_advisory_xact_lock($1)").execute(Tuple.of(ErasedLeads.lockKey(leadId)))
-                .chain(() -> tx.preparedQuery("select lead_id, captured::text as captured, status, deadline, attempts "
+                .chain(() -> tx.preparedQuery("select lead_id, captured, status, deadline, attempts "
                         + "from pending_enrichment where lead_id = $1").execute(Tuple.of(leadId)))
                 .map(rows -> rows.size() == 0 ? null : waiting(rows.iterator().next()));
     }
@@ -88,7 +88,7 @@ public class PendingEnrichments {
     /** Waiting leads whose budget ended, or whose next provider call is due (a restart, a failed provider). */
     public Uni<List<Waiting>> due(int limit) {
         return db.preparedQuery("""
-                        select lead_id, captured::text as captured, status, deadline, attempts from pending_enrichment
+                        select lead_id, captured, status, deadline, attempts from pending_enrichment
                         where (status = 'pending' and deadline <= now()) or (status = 'partial' and next_attempt_at <= now())
                         order by deadline limit $1""")
                 .execute(Tuple.of(limit))
