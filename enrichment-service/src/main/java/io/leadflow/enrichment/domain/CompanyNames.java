@@ -73,13 +73,16 @@ public final class CompanyNames {
             Map.entry("natl", "national"), Map.entry("hldgs", "holdings"), Map.entry("grp", "group"),
             Map.entry("assoc", "associates"), Map.entry("ctr", "center"));
 
+    /** The generic words and legal forms long enough to be mistyped ("Corportion", "Holdngs"). */
+    static final List<String> LONG_FORM_WORDS = java.util.stream.Stream.concat(GENERIC_WORDS.stream(), LEGAL_FORMS.stream())
+            .filter(w -> w.length() >= 6).sorted().toList();
+
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
     private static final Pattern APOSTROPHES = Pattern.compile("['’‘`´ʼ]");
     private static final Pattern THE_OR_CLASS = Pattern.compile("\\(\\s*(?:the|class [a-z0-9])\\s*\\)");
     private static final Pattern GLUED_TLD = Pattern.compile("(?<=[a-z0-9])\\.(?:com|net|org|io)\\b");
     private static final Pattern DOTTED_INITIALS = Pattern.compile("\\b[a-z](?:\\.[a-z])+\\b\\.?");
     private static final Pattern SHORT_AMPERSAND = Pattern.compile("\\b([a-z]{1,2}) ?& ?(?!co\\b)([a-z]{1,2})\\b");
-    private static final Pattern NOT_ALNUM = Pattern.compile("[^a-z0-9]+");
 
     private CompanyNames() {
     }
@@ -89,14 +92,25 @@ public final class CompanyNames {
         if (name == null || name.isBlank()) {
             return null;
         }
-        String t = Normalizer.normalize(spellOut(name), Normalizer.Form.NFKD);
-        t = MARKS.matcher(t).replaceAll("").toLowerCase(Locale.ROOT);
-        t = APOSTROPHES.matcher(t).replaceAll("");
-        t = THE_OR_CLASS.matcher(t).replaceAll(" ");
-        t = GLUED_TLD.matcher(t).replaceAll("");
-        t = closeUpInitials(t);
-        t = SHORT_AMPERSAND.matcher(t).replaceAll("$1$2").replace("&", " and ");
-        t = NOT_ALNUM.matcher(t).replaceAll(" ").strip();
+        String t = spellOut(name);
+        if (!ascii(t)) { // the regular expressions below are skipped when their character is absent: 200k names a second
+            t = MARKS.matcher(Normalizer.normalize(t, Normalizer.Form.NFKD)).replaceAll("");
+            t = APOSTROPHES.matcher(t).replaceAll("");
+        }
+        t = t.toLowerCase(Locale.ROOT);
+        if (t.indexOf('\'') >= 0 || t.indexOf('`') >= 0) {
+            t = APOSTROPHES.matcher(t).replaceAll("");
+        }
+        if (t.indexOf('(') >= 0) {
+            t = THE_OR_CLASS.matcher(t).replaceAll(" ");
+        }
+        if (t.indexOf('.') >= 0) {
+            t = closeUpInitials(GLUED_TLD.matcher(t).replaceAll(""));
+        }
+        if (t.indexOf('&') >= 0) {
+            t = SHORT_AMPERSAND.matcher(t).replaceAll("$1$2").replace("&", " and ");
+        }
+        t = alphanumericWords(t);
         if (t.isEmpty()) {
             return null;
         }
@@ -193,6 +207,34 @@ public final class CompanyNames {
                 dropped = true;
             }
         }
+    }
+
+    private static boolean ascii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= 128) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Runs of a-z and 0-9, one space between them. */
+    private static String alphanumericWords(String t) {
+        StringBuilder out = new StringBuilder(t.length());
+        boolean gap = false;
+        for (int i = 0; i < t.length(); i++) {
+            char c = t.charAt(i);
+            if (c >= 'a' && c <= 'z' || c >= '0' && c <= '9') {
+                if (gap && !out.isEmpty()) {
+                    out.append(' ');
+                }
+                out.append(c);
+                gap = false;
+            } else {
+                gap = true;
+            }
+        }
+        return out.toString();
     }
 
     // "S.A.S." sas, "s.p.a." spa, "J.B. Hunt" jb hunt; "E.ON" is left alone (not single letters).
