@@ -7,7 +7,8 @@
   // A form's own address: capture applies that form's rules, and lets only its allowed origins read the answer (CORS).
   const apiUrl = formId => new URL(formId ? `api/v1/forms/${encodeURIComponent(formId)}/submissions` : 'api/v1/leads', base).href;
   const defaultFormId = script && script.dataset.formId;
-  const FIELDS = ['email', 'firstName', 'lastName', 'company', 'jobTitle', 'phone', 'country', 'message'];
+  const FIELDS = ['email', 'firstName', 'lastName', 'company', 'jobTitle', 'phone', 'country', 'message',
+    'state', 'website', 'industry', 'employees', 'revenue'];
   const UTM = ['source', 'medium', 'campaign', 'term', 'content'];
   const UTM_MAX_AGE_MS = 90 * 24 * 3600 * 1000;
 

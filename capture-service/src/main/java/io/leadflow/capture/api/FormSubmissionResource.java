@@ -77,7 +77,9 @@ public class FormSubmissionResource {
                 form.getFirst("utm_term"), form.getFirst("utm_content"));
         LeadSubmission submission = new LeadSubmission(form.getFirst("email"), form.getFirst("firstName"),
                 form.getFirst("lastName"), form.getFirst("company"), form.getFirst("jobTitle"), form.getFirst("phone"),
-                form.getFirst("country"), form.getFirst("message"), consent, utm, form.getFirst("pageUrl"),
+                form.getFirst("country"), form.getFirst("message"), form.getFirst("state"), form.getFirst("website"),
+                form.getFirst("industry"), form.getFirst("employees"), form.getFirst("revenue"), consent, utm,
+                form.getFirst("pageUrl"),
                 form.getFirst("referrer"), formId, form.getFirst("lf_hp"), form.getFirst("lf_rendered_at"),
                 form.getFirst("lf_first_seen_at"), form.getFirst("lf_visitor_id"));
         Optional<String> errorUrl = configured.map(f -> f.definition().errorUrl());
@@ -108,8 +110,8 @@ public class FormSubmissionResource {
         LeadResource.checkIdempotencyKey(idempotencyKey);
         formLimits.take(formId);
         LeadSubmission submission = new LeadSubmission(body.email(), body.firstName(), body.lastName(), body.company(),
-                body.jobTitle(), body.phone(), body.country(), body.message(), body.consent(), body.utm(), body.pageUrl(),
-                body.referrer(), formId, body.hp(), body.renderedAt(), body.firstSeenAt(), body.visitorId());
+                body.jobTitle(), body.phone(), body.country(), body.message(), body.state(), body.website(), body.industry(),
+                body.employees(), body.revenue(), body.consent(), body.utm(), body.pageUrl(), body.referrer(), formId, body.hp(), body.renderedAt(), body.firstSeenAt(), body.visitorId());
         return capture.capture(submission, Channel.FORM, idempotencyKey).map(LeadResource::accepted);
     }
 

@@ -2,6 +2,7 @@ package io.leadflow.capture.domain;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.leadflow.capture.config.CaptureConfig;
 import io.leadflow.capture.forms.Form;
 import io.leadflow.capture.forms.FormCatalog;
@@ -309,10 +310,22 @@ public class CaptureService {
         return engagements.linkWaiting(connection, l.leadId(), l.emailKey(), l.visitorId(), l.submissionId(), l.at());
     }
 
-    /** SHA-256 of the normalised submission: the same lead typed with other spacing or case is the same request. */
     private String fingerprint(LeadSubmission normalised, Channel channel) {
+        return fingerprint(mapper, normalised, channel);
+    }
+
+    /**
+     * Fields a submission gained after idempotency keys were first claimed: they count only when given, so that a
+     * submission without them keeps the fingerprint it had before, and a client retrying across the upgrade replays.
+     */
+    private static final List<String> LATER_FIELDS = List.of("state", "website", "industry", "employees", "revenue");
+
+    /** SHA-256 of the normalised submission: the same lead typed with other spacing or case is the same request. */
+    static String fingerprint(ObjectMapper mapper, LeadSubmission normalised, Channel channel) {
         try {
-            byte[] json = mapper.writeValueAsBytes(List.of(channel.name(), normalised));
+            ObjectNode submission = mapper.valueToTree(normalised);
+            LATER_FIELDS.stream().filter(field -> submission.path(field).isNull()).forEach(submission::remove);
+            byte[] json = mapper.writeValueAsBytes(List.of(channel.name(), submission));
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(json));
         } catch (JsonProcessingException | NoSuchAlgorithmException e) {
             throw new IllegalStateException("cannot fingerprint a submission", e);

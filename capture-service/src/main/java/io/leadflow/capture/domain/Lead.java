@@ -36,6 +36,13 @@ public class Lead {
     public String phoneRaw;
     public String country;
     public String message;
+    /** The state, province or region, as typed. */
+    public String state;
+    /** The company's details as the person typed them (free text; enrichment reads and normalises them). */
+    public String website;
+    public String industry;
+    public String employees;
+    public String revenue;
     @Column(name = "consent_marketing")
     public Boolean consentMarketing;
     @Column(name = "consent_text")
@@ -97,6 +104,11 @@ public class Lead {
         lead.phoneRaw = s.phoneRaw;
         lead.country = s.country;
         lead.message = s.message;
+        lead.state = s.state;
+        lead.website = s.website;
+        lead.industry = s.industry;
+        lead.employees = s.employees;
+        lead.revenue = s.revenue;
         lead.consentMarketing = s.consentMarketing;
         lead.consentText = s.consentText;
         lead.consentVersion = s.consentVersion;

@@ -31,7 +31,10 @@ public final class PersonalData {
         }
     }
 
-    /** Removes the person from a lead; the rest (channel, form, country, consent given, UTM, times, counts) stays. */
+    /**
+     * Removes the person from a lead; the rest (channel, form, country, consent given, UTM, times, counts) stays. The
+     * state and the company's details go with the company: together with the rest they can point at one person.
+     */
     public static void erase(Lead lead) {
         lead.email = null;
         lead.emailKey = null;
@@ -42,6 +45,11 @@ public final class PersonalData {
         lead.phone = null;
         lead.phoneRaw = null;
         lead.message = null;
+        lead.state = null;
+        lead.website = null;
+        lead.industry = null;
+        lead.employees = null;
+        lead.revenue = null;
         lead.pageUrl = withoutQuery(lead.pageUrl);
         lead.referrer = withoutQuery(lead.referrer);
     }
@@ -56,6 +64,11 @@ public final class PersonalData {
         submission.phone = null;
         submission.phoneRaw = null;
         submission.message = null;
+        submission.state = null;
+        submission.website = null;
+        submission.industry = null;
+        submission.employees = null;
+        submission.revenue = null;
         submission.visitorId = null;
         submission.pageUrl = withoutQuery(submission.pageUrl);
         submission.referrer = withoutQuery(submission.referrer);

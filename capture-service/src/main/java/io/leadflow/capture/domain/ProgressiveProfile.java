@@ -26,7 +26,12 @@ final class ProgressiveProfile {
                 l.phone = s.phone;
                 l.phoneRaw = s.phoneRaw;
             }),
-            new Detail("country", l -> l.country, s -> s.country, (l, s) -> l.country = s.country));
+            new Detail("country", l -> l.country, s -> s.country, (l, s) -> l.country = s.country),
+            new Detail("state", l -> l.state, s -> s.state, (l, s) -> l.state = s.state),
+            new Detail("website", l -> l.website, s -> s.website, (l, s) -> l.website = s.website),
+            new Detail("industry", l -> l.industry, s -> s.industry, (l, s) -> l.industry = s.industry),
+            new Detail("employees", l -> l.employees, s -> s.employees, (l, s) -> l.employees = s.employees),
+            new Detail("revenue", l -> l.revenue, s -> s.revenue, (l, s) -> l.revenue = s.revenue));
 
     record Merge(List<String> filled, List<String> conflicting) {
     }

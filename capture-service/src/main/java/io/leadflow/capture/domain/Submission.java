@@ -39,6 +39,11 @@ public class Submission {
     public String phoneRaw;
     public String country;
     public String message;
+    public String state;
+    public String website;
+    public String industry;
+    public String employees;
+    public String revenue;
     @Column(name = "consent_marketing")
     public Boolean consentMarketing;
     @Column(name = "consent_text")
@@ -87,6 +92,11 @@ public class Submission {
         sub.phoneRaw = phoneRaw;
         sub.country = s.country();
         sub.message = s.message();
+        sub.state = s.state();
+        sub.website = s.website();
+        sub.industry = s.industry();
+        sub.employees = s.employees();
+        sub.revenue = s.revenue();
         if (s.consent() != null) {
             sub.consentMarketing = s.consent().marketing();
             sub.consentText = s.consent().text();

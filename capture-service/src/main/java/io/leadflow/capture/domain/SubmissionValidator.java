@@ -71,6 +71,11 @@ public final class SubmissionValidator {
                 f.text("jobTitle", raw.jobTitle(), 200, false),
                 phone, country,
                 f.text("message", raw.message(), 5000, false),
+                f.text("state", raw.state(), 100, false),
+                website(f.text("website", raw.website(), 2048, false), errors),
+                f.text("industry", raw.industry(), 100, false),
+                f.text("employees", raw.employees(), 50, false),
+                f.text("revenue", raw.revenue(), 50, false),
                 consent, utm,
                 f.url("pageUrl", raw.pageUrl()),
                 f.url("referrer", raw.referrer()),
@@ -91,6 +96,19 @@ public final class SubmissionValidator {
             return null;
         }
         return parsed.address().normalized();
+    }
+
+    /**
+     * A company's web site or domain, kept as typed ("acme.com", "https://www.acme.com/fr"): enrichment normalises it.
+     * A space inside (no-break ones too) means two values or a sentence, never an address.
+     */
+    private static String website(String value, List<FieldError> errors) {
+        if (value != null && value.codePoints().anyMatch(c -> Character.isWhitespace(c) || Character.isSpaceChar(c))) {
+            errors.add(new FieldError("website",
+                    "must be a web site or domain without spaces, such as acme.com or https://www.acme.com"));
+            return null;
+        }
+        return value;
     }
 
     /** A browser's anonymous visitor id (the snippet makes a UUID): kept only if it looks like an id. */

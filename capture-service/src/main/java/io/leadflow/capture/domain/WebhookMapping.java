@@ -25,8 +25,9 @@ public final class WebhookMapping {
 
     /** Every lead field a source may map, in the public API's names. */
     public static final Set<String> LEAD_FIELDS = Set.of("email", "firstName", "lastName", "company", "jobTitle", "phone",
-            "country", "message", CONSENT_MARKETING, "consent.text", "consent.version", "utm.source", "utm.medium",
-            "utm.campaign", "utm.term", "utm.content", "pageUrl", "referrer", "formId");
+            "country", "message", "state", "website", "industry", "employees", "revenue", CONSENT_MARKETING,
+            "consent.text", "consent.version", "utm.source", "utm.medium", "utm.campaign", "utm.term", "utm.content",
+            "pageUrl", "referrer", "formId");
     private static final List<String> MAPPABLE = LEAD_FIELDS.stream().sorted().toList();
 
     // RFC 6901: "/" then segments where '~' is only ever ~0 or ~1. The empty pointer (the whole body) is not a value.
@@ -161,8 +162,9 @@ public final class WebhookMapping {
         Utm utm = hasUtm ? new Utm(v.get("utm.source"), v.get("utm.medium"), v.get("utm.campaign"), v.get("utm.term"),
                 v.get("utm.content")) : null;
         return new LeadSubmission(v.get("email"), v.get("firstName"), v.get("lastName"), v.get("company"), v.get("jobTitle"),
-                v.get("phone"), v.get("country"), v.get("message"), consent, utm, v.get("pageUrl"), v.get("referrer"),
-                v.get("formId"));
+                v.get("phone"), v.get("country"), v.get("message"), v.get("state"), v.get("website"), v.get("industry"),
+                v.get("employees"), v.get("revenue"), consent, utm, v.get("pageUrl"), v.get("referrer"), v.get("formId"),
+                null, null, null, null);
     }
 
     private static Boolean flag(String value) {

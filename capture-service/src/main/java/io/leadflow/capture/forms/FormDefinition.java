@@ -27,7 +27,7 @@ public record FormDefinition(String name, List<String> allowedOrigins, List<Stri
 
     /** The lead fields a form may require besides the e-mail, which every form requires. */
     public static final Set<String> REQUIRABLE = Set.of("firstName", "lastName", "company", "jobTitle", "phone",
-            "country", "message", "consent");
+            "country", "message", "state", "website", "industry", "employees", "revenue", "consent");
 
     public FormDefinition {
         allowedOrigins = allowedOrigins == null ? List.of() : List.copyOf(new LinkedHashSet<>(allowedOrigins.stream()

@@ -48,7 +48,7 @@ public final class FormRules {
                     or(consent.version(), d.consent().version()));
         }
         return new LeadSubmission(s.email(), s.firstName(), s.lastName(), s.company(), s.jobTitle(), s.phone(),
-                s.country(), s.message(), consent, utm, s.pageUrl(), s.referrer(), s.formId(), s.hp(), s.renderedAt(),
+                s.country(), s.message(), s.state(), s.website(), s.industry(), s.employees(), s.revenue(), consent, utm, s.pageUrl(), s.referrer(), s.formId(), s.hp(), s.renderedAt(),
                 s.firstSeenAt(), s.visitorId());
     }
 
@@ -61,6 +61,11 @@ public final class FormRules {
             case "phone" -> LeadSubmission::phone;
             case "country" -> LeadSubmission::country;
             case "message" -> LeadSubmission::message;
+            case "state" -> LeadSubmission::state;
+            case "website" -> LeadSubmission::website;
+            case "industry" -> LeadSubmission::industry;
+            case "employees" -> LeadSubmission::employees;
+            case "revenue" -> LeadSubmission::revenue;
             default -> throw new IllegalArgumentException("not a requirable field: " + field);
         };
     }

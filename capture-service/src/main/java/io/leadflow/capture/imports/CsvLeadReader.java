@@ -186,8 +186,10 @@ public final class CsvLeadReader implements Closeable {
                 && utm.content() == null;
         LeadSubmission submission = new LeadSubmission(cell(cells, Field.EMAIL), cell(cells, Field.FIRST_NAME),
                 cell(cells, Field.LAST_NAME), cell(cells, Field.COMPANY), cell(cells, Field.JOB_TITLE), cell(cells, Field.PHONE),
-                cell(cells, Field.COUNTRY), cell(cells, Field.MESSAGE), consent, noUtm ? null : utm,
-                cell(cells, Field.PAGE_URL), cell(cells, Field.REFERRER), or(cell(cells, Field.FORM_ID), defaults.formId()));
+                cell(cells, Field.COUNTRY), cell(cells, Field.MESSAGE), cell(cells, Field.STATE), cell(cells, Field.WEBSITE),
+                cell(cells, Field.INDUSTRY), cell(cells, Field.EMPLOYEES), cell(cells, Field.REVENUE), consent,
+                noUtm ? null : utm, cell(cells, Field.PAGE_URL), cell(cells, Field.REFERRER),
+                or(cell(cells, Field.FORM_ID), defaults.formId()), null, null, null, null);
         return new Row(line, submission, List.copyOf(errors));
     }
 

@@ -20,7 +20,8 @@ public final class ImportColumns {
     /** The lead fields a column can hold (the API's names, UTM and consent as the form fields are named). */
     public enum Field {
         EMAIL("email"), FIRST_NAME("firstName"), LAST_NAME("lastName"), COMPANY("company"), JOB_TITLE("jobTitle"),
-        PHONE("phone"), COUNTRY("country"), MESSAGE("message"), FORM_ID("formId"), PAGE_URL("pageUrl"),
+        PHONE("phone"), COUNTRY("country"), MESSAGE("message"), STATE("state"), WEBSITE("website"),
+        INDUSTRY("industry"), EMPLOYEES("employees"), REVENUE("revenue"), FORM_ID("formId"), PAGE_URL("pageUrl"),
         REFERRER("referrer"), UTM_SOURCE("utm_source"), UTM_MEDIUM("utm_medium"), UTM_CAMPAIGN("utm_campaign"),
         UTM_TERM("utm_term"), UTM_CONTENT("utm_content"), CONSENT("consent"), CONSENT_TEXT("consentText"),
         CONSENT_VERSION("consentVersion");
@@ -124,6 +125,15 @@ public final class ImportColumns {
         alias(names, Field.PHONE, "phone number", "telephone", "tel", "mobile", "mobile phone", "cell", "work phone");
         alias(names, Field.COUNTRY, "country code", "country name", "pays");
         alias(names, Field.MESSAGE, "comment", "comments", "notes", "note");
+        // CRM and marketing-automation exports (Salesforce, HubSpot, Marketo) in English and French.
+        alias(names, Field.STATE, "province", "state/province", "state or province", "state/region", "region", "région");
+        alias(names, Field.WEBSITE, "company website", "web site", "site web", "site internet", "domain", "company domain",
+                "company domain name", "website url");
+        alias(names, Field.INDUSTRY, "secteur", "secteur d'activité", "secteur d’activité", "sector");
+        alias(names, Field.EMPLOYEES, "company size", "number of employees", "no. of employees", "employee count",
+                "headcount", "effectif", "effectifs");
+        alias(names, Field.REVENUE, "annual revenue", "chiffre d'affaires", "chiffre d’affaires", "turnover",
+                "annual turnover");
         alias(names, Field.FORM_ID, "form");
         alias(names, Field.PAGE_URL, "page", "url", "landing page");
         alias(names, Field.UTM_SOURCE, "source", "lead source");

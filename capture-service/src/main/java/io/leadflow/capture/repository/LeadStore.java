@@ -34,21 +34,21 @@ import java.util.stream.Collectors;
 public class LeadStore {
 
     private static final List<String> LEAD_COLUMNS = List.of("id", "submission_id", "channel", "email", "email_key",
-            "first_name", "last_name", "company", "job_title", "phone", "phone_raw", "country", "message",
-            "consent_marketing", "consent_text", "consent_version", "utm_source", "utm_medium", "utm_campaign",
-            "utm_term", "utm_content", "page_url", "referrer", "form_id", "spam_reason", "captured_at",
-            "last_submitted_at", "submission_count", "do_not_contact");
+            "first_name", "last_name", "company", "job_title", "phone", "phone_raw", "country", "message", "state",
+            "website", "industry", "employees", "revenue", "consent_marketing", "consent_text", "consent_version",
+            "utm_source", "utm_medium", "utm_campaign", "utm_term", "utm_content", "page_url", "referrer", "form_id",
+            "spam_reason", "captured_at", "last_submitted_at", "submission_count", "do_not_contact");
 
     private static final List<String> SUBMISSION_COLUMNS = List.of("id", "lead_id", "channel", "form_id",
             "submitted_at", "email", "first_name", "last_name", "company", "job_title", "phone", "phone_raw", "country",
-            "message", "consent_marketing", "consent_text", "consent_version", "utm_source", "utm_medium",
-            "utm_campaign", "utm_term", "utm_content", "page_url", "referrer", "first_seen_at", "visitor_id",
-            "spam_reason", "filled_fields", "conflicting_fields");
+            "message", "state", "website", "industry", "employees", "revenue", "consent_marketing", "consent_text",
+            "consent_version", "utm_source", "utm_medium", "utm_campaign", "utm_term", "utm_content", "page_url",
+            "referrer", "first_seen_at", "visitor_id", "spam_reason", "filled_fields", "conflicting_fields");
 
     /** What a later submission may change on a lead (progressive profiling, latest consent, counters). */
     private static final List<String> RESUBMISSION_COLUMNS = List.of("first_name", "last_name", "company", "job_title",
-            "phone", "phone_raw", "country", "consent_marketing", "consent_text", "consent_version", "last_submitted_at",
-            "submission_count");
+            "phone", "phone_raw", "country", "state", "website", "industry", "employees", "revenue", "consent_marketing",
+            "consent_text", "consent_version", "last_submitted_at", "submission_count");
 
     private static final String SELECT_LEADS = "select " + String.join(", ", LEAD_COLUMNS) + " from lead ";
     private static final String LOCK_PERSON = SELECT_LEADS + "where email_key = $1 for update";
@@ -201,21 +201,24 @@ public class LeadStore {
 
     private static Tuple tuple(Lead l) {
         return Tuple.from(Arrays.asList(l.id, l.submissionId, l.channel, l.email, l.emailKey, l.firstName, l.lastName,
-                l.company, l.jobTitle, l.phone, l.phoneRaw, l.country, l.message, l.consentMarketing, l.consentText,
-                l.consentVersion, l.utmSource, l.utmMedium, l.utmCampaign, l.utmTerm, l.utmContent, l.pageUrl, l.referrer,
-                l.formId, l.spamReason, at(l.capturedAt), at(l.lastSubmittedAt), l.submissionCount, l.doNotContact));
+                l.company, l.jobTitle, l.phone, l.phoneRaw, l.country, l.message, l.state, l.website, l.industry,
+                l.employees, l.revenue, l.consentMarketing, l.consentText, l.consentVersion, l.utmSource, l.utmMedium,
+                l.utmCampaign, l.utmTerm, l.utmContent, l.pageUrl, l.referrer, l.formId, l.spamReason, at(l.capturedAt),
+                at(l.lastSubmittedAt), l.submissionCount, l.doNotContact));
     }
 
     private static Tuple resubmissionTuple(Lead l) {
         return Tuple.from(Arrays.asList(l.id, l.firstName, l.lastName, l.company, l.jobTitle, l.phone, l.phoneRaw, l.country,
-                l.consentMarketing, l.consentText, l.consentVersion, at(l.lastSubmittedAt), l.submissionCount));
+                l.state, l.website, l.industry, l.employees, l.revenue, l.consentMarketing, l.consentText, l.consentVersion,
+                at(l.lastSubmittedAt), l.submissionCount));
     }
 
     private static Tuple tuple(Submission s) {
         return Tuple.from(Arrays.asList(s.id, s.leadId, s.channel, s.formId, at(s.submittedAt), s.email, s.firstName,
-                s.lastName, s.company, s.jobTitle, s.phone, s.phoneRaw, s.country, s.message, s.consentMarketing,
-                s.consentText, s.consentVersion, s.utmSource, s.utmMedium, s.utmCampaign, s.utmTerm, s.utmContent,
-                s.pageUrl, s.referrer, at(s.firstSeenAt), s.visitorId, s.spamReason, s.filledFields, s.conflictingFields));
+                s.lastName, s.company, s.jobTitle, s.phone, s.phoneRaw, s.country, s.message, s.state, s.website,
+                s.industry, s.employees, s.revenue, s.consentMarketing, s.consentText, s.consentVersion, s.utmSource,
+                s.utmMedium, s.utmCampaign, s.utmTerm, s.utmContent, s.pageUrl, s.referrer, at(s.firstSeenAt), s.visitorId,
+                s.spamReason, s.filledFields, s.conflictingFields));
     }
 
     private static Lead lead(Row r) {
@@ -233,6 +236,11 @@ public class LeadStore {
         l.phoneRaw = r.getString("phone_raw");
         l.country = r.getString("country");
         l.message = r.getString("message");
+        l.state = r.getString("state");
+        l.website = r.getString("website");
+        l.industry = r.getString("industry");
+        l.employees = r.getString("employees");
+        l.revenue = r.getString("revenue");
         l.consentMarketing = r.getBoolean("consent_marketing");
         l.consentText = r.getString("consent_text");
         l.consentVersion = r.getString("consent_version");

@@ -57,6 +57,8 @@ class ErasureResourceTest {
         return """
                 {"email":"%s","firstName":"Ada","lastName":"Lovelace","company":"Acme Robotics","jobTitle":"VP Sales",
                  "phone":"+44 20 7946 0958","country":"GB","message":"Call me on my mobile","formId":"demo-request",
+                 "state":"Greater London","website":"acme-robotics.com","industry":"Industrial robotics",
+                 "employees":"51-200","revenue":"$20M",
                  "consent":{"marketing":true,"text":"I agree","version":"2026-01"},
                  "utm":{"source":"google","medium":"cpc","campaign":"q4-demo"},"visitorId":"%s",
                  "pageUrl":"https://acme.example/demo?email=ada%%40acme.com","referrer":"https://search.example/?q=ada+lovelace"}
@@ -87,6 +89,8 @@ class ErasureResourceTest {
                         .formatted(visitorOf(email)))
                 .when().post("/api/v1/engagement").then().statusCode(202);
         assertThat(rows("select 1 from engagement where lead_id = $1", lead)).hasSize(1);
+        assertThat(rows("select website from submission where lead_id = $1 and website is not null", lead))
+                .as("stored, so that erasing them means something").hasSize(1);
 
         String requestId = erase(TestTokens.admin(), """
                 {"leadId":"%s","reason":"data subject request","requestReference":"PRIV-42"}""".formatted(leadId))
@@ -102,7 +106,7 @@ class ErasureResourceTest {
 
         Row row = rows("select * from lead where id = $1", lead).get(0);
         for (String personal : List.of("email", "email_key", "first_name", "last_name", "company", "job_title", "phone",
-                "phone_raw", "message")) {
+                "phone_raw", "message", "state", "website", "industry", "employees", "revenue")) {
             assertThat(row.getValue(personal)).as(personal).isNull();
         }
         assertThat(row.getString("page_url")).isEqualTo("https://acme.example/demo");
@@ -112,8 +116,8 @@ class ErasureResourceTest {
         assertThat(row.getString("consent_version")).isEqualTo("2026-01");
         assertThat(row.getInteger("submission_count")).isEqualTo(2);
 
-        List<Row> history = rows("select email, first_name, job_title, phone_raw, message, visitor_id, page_url, form_id"
-                + " from submission where lead_id = $1", lead);
+        List<Row> history = rows("select email, first_name, job_title, phone_raw, message, visitor_id, page_url, form_id,"
+                + " state, website, industry, employees, revenue from submission where lead_id = $1", lead);
         assertThat(history).hasSize(2).allSatisfy(s -> {
             assertThat(s.getString("email")).isNull();
             assertThat(s.getString("first_name")).isNull();
@@ -121,6 +125,9 @@ class ErasureResourceTest {
             assertThat(s.getString("phone_raw")).isNull();
             assertThat(s.getString("message")).isNull();
             assertThat(s.getString("visitor_id")).isNull();
+            for (String detail : List.of("state", "website", "industry", "employees", "revenue")) {
+                assertThat(s.getString(detail)).as(detail).isNull();
+            }
             assertThat(s.getString("form_id")).isNotNull();
         });
         assertThat(rows("select 1 from idempotency_key where lead_id = $1", lead)).isEmpty();

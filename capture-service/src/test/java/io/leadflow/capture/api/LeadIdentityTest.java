@@ -99,6 +99,46 @@ class LeadIdentityTest {
     }
 
     @Test
+    void aRepeatSubmissionFillsTheStateAndCompanyDetailsTheLeadLacksLikeTheCompany() throws Exception {
+        String domain = domain();
+        String first = post("""
+                {"email":"ada@%s","company":"Acme","website":"%s","employees":"11-50"}""".formatted(domain, domain));
+        String second = post("""
+                {"email":"ada@%s","state":"California","website":"https://www.%s","industry":"SaaS","employees":"11-50",
+                 "revenue":"$10M"}""".formatted(domain, domain));
+
+        assertThat(second).isEqualTo(first);
+        UUID leadId = UUID.fromString(first);
+        Row lead = rows("select state, website, industry, employees, revenue from lead where id = $1", leadId).get(0);
+        assertThat(lead.getString("state")).isEqualTo("California");
+        assertThat(lead.getString("website")).as("the first value given stays").isEqualTo(domain);
+        assertThat(lead.getString("industry")).isEqualTo("SaaS");
+        assertThat(lead.getString("employees")).isEqualTo("11-50");
+        assertThat(lead.getString("revenue")).isEqualTo("$10M");
+        List<Row> history = rows("select website, filled_fields, conflicting_fields from submission where lead_id = $1"
+                + " order by submitted_at", leadId);
+        assertThat(history.get(0).getString("filled_fields")).isEqualTo("company,website,employees");
+        assertThat(history.get(1).getString("website")).isEqualTo("https://www." + domain);
+        assertThat(history.get(1).getString("filled_fields")).isEqualTo("state,industry,revenue");
+        assertThat(history.get(1).getString("conflicting_fields")).isEqualTo("website");
+
+        List<Row> events = rows("select type, payload::text as payload from outbox where aggregateid = $1 order by occurred_at", first);
+        assertThat(events).extracting(r -> r.getString("type")).containsExactly("LeadCaptured", "LeadResubmitted");
+        String resubmitted = events.get(1).getString("payload");
+        assertThat(EventContracts.violations("LeadResubmitted", resubmitted)).isEmpty();
+        JsonNode json = mapper.readTree(resubmitted);
+        assertThat(json.at("/submission/website").asText()).isEqualTo("https://www." + domain);
+        assertThat(json.at("/submission/state").asText()).isEqualTo("California");
+        assertThat(json.at("/lead/website").asText()).isEqualTo(domain);
+        assertThat(json.at("/lead/state").asText()).isEqualTo("California");
+        assertThat(json.at("/lead/industry").asText()).isEqualTo("SaaS");
+        assertThat(json.at("/lead/employees").asText()).isEqualTo("11-50");
+        assertThat(json.at("/lead/revenue").asText()).isEqualTo("$10M");
+        assertThat(json.get("filledFields")).extracting(JsonNode::asText).containsExactly("state", "industry", "revenue");
+        assertThat(json.get("conflictingFields")).extracting(JsonNode::asText).containsExactly("website");
+    }
+
+    @Test
     void revOpsReadsTheLeadWithItsHistoryAndNobodyElseDoes() {
         String domain = domain();
         String leadId = post("{\"email\":\"lin@" + domain + "\",\"company\":\"<script>alert(1)</script>\"}");

@@ -83,6 +83,70 @@ class LeadResourceTest {
     }
 
     @Test
+    void theStateAndCompanyDetailsAreStoredAsTypedAnnouncedOnLeadCapturedAndReadBack() throws Exception {
+        String domain = uniqueDomain();
+        String leadId = given().contentType("application/json").body("""
+                        {"email":"ada@%s","company":"Acme Robotique","country":"CA","state":" Que\u0301bec ",
+                         "website":" https://www.%s/fr ","industry":"Logiciel","employees":"50 salariés","revenue":"5M€"}"""
+                        .formatted(domain, domain))
+                .when().post("/api/v1/leads").then().statusCode(202).extract().path("leadId");
+
+        String[] typed = {"Québec", "https://www." + domain + "/fr", "Logiciel", "50 salariés", "5M€"};
+        assertThat(detailsOf(rows("select state, website, industry, employees, revenue from lead where id = $1",
+                UUID.fromString(leadId)))).containsExactly(typed);
+        assertThat(detailsOf(rows("select state, website, industry, employees, revenue from submission where lead_id = $1",
+                UUID.fromString(leadId)))).containsExactly(typed);
+
+        String payload = rows("select payload::text as payload from outbox where aggregateid = $1", leadId).get(0).getString("payload");
+        assertThat(EventContracts.violations("LeadCaptured", payload)).isEmpty();
+        JsonNode event = mapper.readTree(payload);
+        assertThat(List.of("state", "website", "industry", "employees", "revenue")).extracting(f -> event.get(f).asText())
+                .containsExactly(typed);
+
+        given().auth().oauth2(io.leadflow.localstack.TestTokens.revops()).when().get("/api/v1/leads/" + leadId)
+                .then().statusCode(200)
+                .body("state", org.hamcrest.Matchers.is("Québec"))
+                .body("website", org.hamcrest.Matchers.is("https://www." + domain + "/fr"))
+                .body("industry", org.hamcrest.Matchers.is("Logiciel"))
+                .body("employees", org.hamcrest.Matchers.is("50 salariés"))
+                .body("revenue", org.hamcrest.Matchers.is("5M€"))
+                .body("submissions[0].website", org.hamcrest.Matchers.is("https://www." + domain + "/fr"))
+                .body("submissions[0].filledFields", hasItems("company", "country", "state", "website", "industry",
+                        "employees", "revenue"));
+    }
+
+    /** The state, website, industry, employees and revenue of the only row. */
+    private static List<String> detailsOf(List<Row> rows) {
+        assertThat(rows).hasSize(1);
+        Row row = rows.get(0);
+        return java.util.Arrays.asList(row.getString("state"), row.getString("website"), row.getString("industry"),
+                row.getString("employees"), row.getString("revenue"));
+    }
+
+    @Test
+    void aTooLongDetailOrAWebsiteWithASpaceGetsAProblemNamingTheFieldAndLeavesNoRow() {
+        String domain = uniqueDomain();
+        given().contentType("application/json").body("""
+                        {"email":"ada@%s","state":"%s","website":"acme.com acme.fr","industry":"SaaS","employees":"%s"}"""
+                        .formatted(domain, "x".repeat(101), "1".repeat(51)))
+                .when().post("/api/v1/leads")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", org.hamcrest.Matchers.containsInAnyOrder("state", "website", "employees"))
+                .body("errors.find { it.field == 'website' }.reason", containsString("without spaces"))
+                .body("errors.find { it.field == 'state' }.reason", org.hamcrest.Matchers.is("must be at most 100 characters"));
+        // The snippet's JSON to a form, and a plain form post, are checked by the same rules.
+        given().contentType("application/json").body("{\"email\":\"ada@" + domain + "\",\"revenue\":\"" + "$".repeat(51) + "\"}")
+                .when().post("/api/v1/forms/demo-request/submissions")
+                .then().statusCode(400).body("errors.field", org.hamcrest.Matchers.contains("revenue"));
+        given().redirects().follow(false).contentType("application/x-www-form-urlencoded")
+                .formParam("email", "ada@" + domain).formParam("website", "www.acme.com\u00A0")
+                .when().post("/api/v1/forms/demo-request/submissions")
+                .then().statusCode(400).body("errors.field", org.hamcrest.Matchers.contains("website"));
+
+        assertThat(rows("select 1 from lead where email like $1", "%@" + domain)).isEmpty();
+    }
+
+    @Test
     void anInvalidLeadGetsAProblemNamingEachFieldAndLeavesNoRow() {
         String domain = uniqueDomain();
         given().contentType("application/json")
@@ -160,6 +224,28 @@ class LeadResourceTest {
         assertThat(leads.get(0).getString("form_id")).isEqualTo("demo-request");
         assertThat(leads.get(0).getString("utm_source")).isEqualTo("linkedin");
         assertThat(leads.get(0).getBoolean("consent_marketing")).isTrue();
+    }
+
+    @Test
+    void anHtmlFormPostCarriesTheStateAndCompanyDetailsOntoTheLeadAndLeadCaptured() throws Exception {
+        String domain = uniqueDomain();
+        given().redirects().follow(false).contentType("application/x-www-form-urlencoded; charset=UTF-8")
+                .formParam("email", "grace@" + domain).formParam("company", "Acme").formParam("state", "Bavaria")
+                .formParam("website", domain).formParam("industry", "Maschinenbau").formParam("employees", "1k+")
+                .formParam("revenue", "$10M")
+                .when().post("/api/v1/forms/demo-request/submissions")
+                .then().statusCode(303);
+
+        List<Row> leads = rows("select id, state, website, industry, employees, revenue from lead where email = $1",
+                "grace@" + domain);
+        assertThat(detailsOf(leads)).containsExactly("Bavaria", domain, "Maschinenbau", "1k+", "$10M");
+        String payload = rows("select payload::text as payload from outbox where aggregateid = $1",
+                leads.get(0).getUUID("id").toString()).get(0).getString("payload");
+        assertThat(EventContracts.violations("LeadCaptured", payload)).isEmpty();
+        JsonNode event = mapper.readTree(payload);
+        assertThat(event.get("channel").asText()).isEqualTo("form");
+        assertThat(List.of("state", "website", "industry", "employees", "revenue")).extracting(f -> event.get(f).asText())
+                .containsExactly("Bavaria", domain, "Maschinenbau", "1k+", "$10M");
     }
 
     @Test

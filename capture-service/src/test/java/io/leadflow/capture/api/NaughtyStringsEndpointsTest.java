@@ -44,6 +44,7 @@ class NaughtyStringsEndpointsTest {
 
     /** JSON pointer of each free-text field of the JSON API, as sent and as read back from a submission. */
     private static final List<String> JSON_FIELDS = List.of("/firstName", "/lastName", "/company", "/jobTitle", "/message",
+            "/state", "/website", "/industry", "/employees", "/revenue",
             "/consent/text", "/consent/version", "/utm/source", "/utm/medium", "/utm/campaign", "/utm/term", "/utm/content",
             "/formId", "/pageUrl", "/referrer");
     /** The HTML form's field names, and where each is read back from a submission. */
@@ -55,6 +56,11 @@ class NaughtyStringsEndpointsTest {
         FORM_FIELDS.put("company", "/company");
         FORM_FIELDS.put("jobTitle", "/jobTitle");
         FORM_FIELDS.put("message", "/message");
+        FORM_FIELDS.put("state", "/state");
+        FORM_FIELDS.put("website", "/website");
+        FORM_FIELDS.put("industry", "/industry");
+        FORM_FIELDS.put("employees", "/employees");
+        FORM_FIELDS.put("revenue", "/revenue");
         FORM_FIELDS.put("consentText", "/consent/text");
         FORM_FIELDS.put("consentVersion", "/consent/version");
         FORM_FIELDS.put("utm_source", "/utm/source");

@@ -117,6 +117,39 @@ class WebhookResourceTest {
     }
 
     @Test
+    void theStateAndCompanyDetailsAreReadAtTheirPointersOrFromTheSourcesDefaults() throws Exception {
+        Source source = createSource("""
+                {"name":"Partner with firmographics","mapping":{"email":"/contact/email","state":"/contact/address/region",
+                 "website":"/company/domain","industry":"/company/industry","employees":"/company/size"},
+                 "defaults":{"revenue":"unknown"}}""");
+        String email = email();
+        byte[] body = """
+                {"contact":{"email":"%s","address":{"region":"Bavaria"}},
+                 "company":{"domain":"acme-robotics.de","industry":"Maschinenbau","size":250}}"""
+                .formatted(email).getBytes(StandardCharsets.UTF_8);
+
+        String leadId = deliver(source, source.secret(), body).then().statusCode(202).extract().path("leadId");
+
+        Row lead = rows("select state, website, industry, employees, revenue from lead where id = $1", UUID.fromString(leadId)).get(0);
+        assertThat(List.of("state", "website", "industry", "employees", "revenue")).extracting(lead::getString)
+                .containsExactly("Bavaria", "acme-robotics.de", "Maschinenbau", "250", "unknown");
+        String payload = outboxOf(leadId).get(0).getString("payload");
+        assertThat(EventContracts.violations("LeadCaptured", payload)).isEmpty();
+        JsonNode event = mapper.readTree(payload);
+        assertThat(event.get("channel").asText()).isEqualTo("webhook");
+        assertThat(List.of("state", "website", "industry", "employees", "revenue")).extracting(f -> event.get(f).asText())
+                .containsExactly("Bavaria", "acme-robotics.de", "Maschinenbau", "250", "unknown");
+
+        byte[] spaced = """
+                {"contact":{"email":"%s"},"company":{"domain":"acme-robotics.de acme.fr"}}""".formatted(email())
+                .getBytes(StandardCharsets.UTF_8);
+        deliver(source, source.secret(), spaced).then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", is("website"))
+                .body("errors[0].reason", containsString("without spaces"))
+                .body("errors[0].reason", endsWith("(mapped from /company/domain)"));
+    }
+
+    @Test
     void anUnsignedOrBadlySignedDeliveryGets401AndWritesNothing() {
         Source source = facebook();
         String email = email();

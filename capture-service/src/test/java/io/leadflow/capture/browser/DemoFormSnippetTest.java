@@ -109,6 +109,9 @@ class DemoFormSnippetTest {
         assertThat(lead.get("pageUrl").asText()).isEqualTo(page);
         assertThat(lead.get("phone").asText()).isEqualTo("+442079460958");
         assertThat(lead.get("country").asText()).isEqualTo("GB");
+        assertThat(lead.get("state").asText()).isEqualTo("Greater London");
+        assertThat(lead.get("website").asText()).isEqualTo("https://www.acme-robotics.com/uk");
+        assertThat(lead.get("industry").isNull()).as("the demo form does not ask").isTrue();
         assertThat(lead.at("/consent/marketing").asBoolean()).isTrue();
         assertThat(lead.at("/consent/version").asText()).isEqualTo("2026-01");
         assertThat(lead.at("/consent/text").asText()).startsWith("I agree to receive news");
@@ -211,8 +214,10 @@ class DemoFormSnippetTest {
         browser.findElement(By.name("lastName")).sendKeys("Lovelace");
         browser.findElement(By.name("company")).sendKeys("Acme Robotics");
         browser.findElement(By.name("jobTitle")).sendKeys("VP Sales");
+        browser.findElement(By.name("website")).sendKeys("https://www.acme-robotics.com/uk");
         browser.findElement(By.name("phone")).sendKeys("020 7946 0958");
         new Select(browser.findElement(By.name("country"))).selectByValue("GB");
+        browser.findElement(By.name("state")).sendKeys("Greater London");
         browser.findElement(By.name("message")).sendKeys("We need routing for 40 SDRs.");
         browser.findElement(By.name("consent")).click();
         // Record what the page tells a marketer's analytics.

@@ -46,6 +46,11 @@ class NaughtyStringsTest {
         FIELDS.put("country", new Field(v -> submission(EMAIL, null, null, null, null, null, v, null, null, null, null, null, null),
                 LeadSubmission::country, false));
         FIELDS.put("message", text(v -> submission(EMAIL, null, null, null, null, null, null, v, null, null, null, null, null), LeadSubmission::message));
+        FIELDS.put("state", text(v -> details(v, null, null, null, null), LeadSubmission::state));
+        FIELDS.put("website", text(v -> details(null, v, null, null, null), LeadSubmission::website));
+        FIELDS.put("industry", text(v -> details(null, null, v, null, null), LeadSubmission::industry));
+        FIELDS.put("employees", text(v -> details(null, null, null, v, null), LeadSubmission::employees));
+        FIELDS.put("revenue", text(v -> details(null, null, null, null, v), LeadSubmission::revenue));
         FIELDS.put("consent.text", text(v -> submission(EMAIL, null, null, null, null, null, null, null, new Consent(true, v, "v1"), null, null, null, null),
                 s -> s.consent().text()));
         FIELDS.put("consent.version", text(v -> submission(EMAIL, null, null, null, null, null, null, null, new Consent(true, "I agree", v), null, null, null, null),
@@ -111,6 +116,11 @@ class NaughtyStringsTest {
                                              String pageUrl, String referrer, String formId) {
         return new LeadSubmission(email, firstName, lastName, company, jobTitle, phone, country, message, consent, utm,
                 pageUrl, referrer, formId);
+    }
+
+    private static LeadSubmission details(String state, String website, String industry, String employees, String revenue) {
+        return new LeadSubmission(EMAIL, null, null, null, null, null, null, null, state, website, industry, employees,
+                revenue, null, null, null, null, null, null, null, null, null);
     }
 
     private static String quote(String s) {

@@ -1,7 +1,10 @@
 package io.leadflow.capture.domain;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+
+import java.time.Instant;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,5 +21,22 @@ class PersonalDataTest {
             "null, null"})
     void aUrlKeepsItsOriginAndPathOnly(String url, String expected) {
         assertThat(PersonalData.withoutQuery(url)).isEqualTo(expected);
+    }
+
+    @Test
+    void erasureClearsTheStateAndTheCompanyDetailsLikeTheCompany() {
+        Submission submission = Submission.of(new LeadSubmission("ada@acme.com", "Ada", null, "Acme", null, null, "US", null,
+                "California", "acme.com", "SaaS", "11-50", "$10M", null, null, null, null, null, null, null, null, null),
+                null, Channel.API, Instant.parse("2026-11-30T10:00:00Z"));
+        Lead lead = Lead.firstFrom(submission);
+
+        PersonalData.erase(lead);
+        PersonalData.erase(submission);
+
+        assertThat(new String[] {lead.company, lead.state, lead.website, lead.industry, lead.employees, lead.revenue})
+                .containsOnlyNulls();
+        assertThat(new String[] {submission.company, submission.state, submission.website, submission.industry,
+                submission.employees, submission.revenue}).containsOnlyNulls();
+        assertThat(lead.country).as("not about anyone: kept").isEqualTo("US");
     }
 }

@@ -31,6 +31,32 @@ class ProgressiveProfileTest {
         assertThat(lead.submissionCount).isEqualTo(2);
     }
 
+    private static Submission withCompanyDetails(String state, String website, String industry, String employees,
+                                                 String revenue) {
+        return Submission.of(new LeadSubmission("ada@acme.com", null, null, null, null, null, null, null, state, website,
+                industry, employees, revenue, null, null, null, null, null, null, null, null, null), null, Channel.FORM,
+                Instant.parse("2026-11-30T10:00:00Z"));
+    }
+
+    @Test
+    void stateAndCompanyDetailsFillWhatTheLeadDoesNotKnowYetLikeTheCompany() {
+        Submission first = withCompanyDetails(null, "acme.com", null, "11-50", null);
+        Lead lead = Lead.firstFrom(first);
+        assertThat(first.filled()).containsExactly("website", "employees");
+
+        Submission later = withCompanyDetails("Bavaria", "https://www.acme.com/de", "SaaS", "11-50", "$10M");
+        lead.resubmitted(later);
+
+        assertThat(lead.state).isEqualTo("Bavaria");
+        assertThat(lead.website).as("the first value given stays").isEqualTo("acme.com");
+        assertThat(lead.industry).isEqualTo("SaaS");
+        assertThat(lead.employees).isEqualTo("11-50");
+        assertThat(lead.revenue).isEqualTo("$10M");
+        assertThat(later.filled()).containsExactly("state", "industry", "revenue");
+        assertThat(later.conflicting()).containsExactly("website");
+        assertThat(later.website).as("the other value stays on the submission").isEqualTo("https://www.acme.com/de");
+    }
+
     @Test
     void theFirstSubmissionFillsWhatItCarries() {
         Submission first = submission("Ada", null, "CTO", null);

@@ -14,7 +14,7 @@ class SpamCheckTest {
 
     private static LeadSubmission submission(String hp, Instant renderedAt) {
         return new LeadSubmission("ada@acme.com", null, null, null, null, null, null, null, null, null, null, null, null,
-                hp, renderedAt == null ? null : renderedAt.toString(), null, null);
+                null, null, null, null, null, hp, renderedAt == null ? null : renderedAt.toString(), null, null);
     }
 
     @Test

@@ -4,6 +4,7 @@ import io.leadflow.web.FieldError;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.util.List;
 
@@ -152,17 +153,73 @@ class SubmissionValidatorTest {
         assertThat(result.errors()).extracting(FieldError::field).containsExactly("firstName");
     }
 
+    private static LeadSubmission withCompanyDetails(String state, String website, String industry, String employees,
+                                                     String revenue) {
+        return new LeadSubmission("ada@acme.com", null, null, "Acme", null, null, "CA", null, state, website, industry,
+                employees, revenue, null, null, null, null, null, null, null, null, null);
+    }
+
+    @Test
+    void stateAndCompanyDetailsAreKeptAsTypedAfterTrimmingAndNfc() {
+        LeadSubmission s = SubmissionValidator.validate(withCompanyDetails(" Que\u0301bec ", " https://www.acme.com/fr\t",
+                "Logiciel", " 50 salariés ", "5M€")).submission();
+
+        assertThat(s.state()).isEqualTo("Québec");
+        assertThat(s.website()).as("not normalised: enrichment does that").isEqualTo("https://www.acme.com/fr");
+        assertThat(s.industry()).isEqualTo("Logiciel");
+        assertThat(s.employees()).isEqualTo("50 salariés");
+        assertThat(s.revenue()).isEqualTo("5M€");
+        assertThat(SubmissionValidator.validate(withCompanyDetails("  ", "", null, " ", null)).submission())
+                .as("blank is absent").extracting(LeadSubmission::state, LeadSubmission::website, LeadSubmission::employees)
+                .containsOnlyNulls();
+    }
+
+    @Test
+    void stateAndCompanyDetailsHaveTheirMaximumLengthInCharacters() {
+        // Counted in characters, as PostgreSQL counts them: 100 accented letters are 200 bytes of UTF-8 and fit.
+        assertThat(SubmissionValidator.validate(withCompanyDetails("é".repeat(100), "acme.com/" + "p".repeat(2039),
+                "é".repeat(100), "é".repeat(50), "€".repeat(50))).errors()).isEmpty();
+
+        assertThat(SubmissionValidator.validate(withCompanyDetails("é".repeat(101), "acme.com/" + "p".repeat(2040),
+                "x".repeat(101), "1".repeat(51), "$".repeat(51))).errors()).containsExactlyInAnyOrder(
+                new FieldError("state", "must be at most 100 characters"),
+                new FieldError("website", "must be at most 2048 characters"),
+                new FieldError("industry", "must be at most 100 characters"),
+                new FieldError("employees", "must be at most 50 characters"),
+                new FieldError("revenue", "must be at most 50 characters"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"acme.com www.acme.com", "https://www.acme.com/a page", "acme.com\u00A0/fr",
+            "acme.com\nbeta.acme.com", "acme\t.com"})
+    void aWebsiteWithSpacesInsideIsRefused(String website) {
+        assertThat(SubmissionValidator.validate(withCompanyDetails(null, website, null, null, null)).errors())
+                .containsExactly(new FieldError("website",
+                        "must be a web site or domain without spaces, such as acme.com or https://www.acme.com"));
+    }
+
+    @Test
+    void controlCharactersInStateAndCompanyDetailsAreRefusedNamingTheField() {
+        assertThat(SubmissionValidator.validate(withCompanyDetails("CA\u0000", "acme.com\u0007", "Saa\u001BS", "11\r-50",
+                "\u0085$10M")).errors()).containsExactlyInAnyOrder(
+                new FieldError("state", "must not contain control characters"),
+                new FieldError("website", "must not contain control characters"),
+                new FieldError("industry", "must not contain control characters"),
+                new FieldError("employees", "must not contain control characters"),
+                new FieldError("revenue", "must not contain control characters"));
+    }
+
     @Test
     void attributionTimestampsAndVisitorIdAreCheckedAndNormalised() {
         LeadSubmission ok = new LeadSubmission("ada@acme.com", null, null, null, null, null, null, null, null, null,
-                null, null, null, null, "1764496800000", "2026-11-01T09:00:00Z", "v-6f1c2a9e4b");
+                null, null, null, null, null, null, null, null, null, "1764496800000", "2026-11-01T09:00:00Z", "v-6f1c2a9e4b");
         LeadSubmission s = SubmissionValidator.validate(ok).submission();
         assertThat(s.renderedAt()).isEqualTo("2025-11-30T10:00:00Z");
         assertThat(s.firstSeenAt()).isEqualTo("2026-11-01T09:00:00Z");
         assertThat(s.visitorId()).isEqualTo("v-6f1c2a9e4b");
 
         LeadSubmission bad = new LeadSubmission("ada@acme.com", null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null, "last tuesday", "<script>");
+                null, null, null, null, null, null, null, null, null, null, "last tuesday", "<script>");
         assertThat(SubmissionValidator.validate(bad).errors()).extracting(FieldError::field)
                 .containsExactlyInAnyOrder("firstSeenAt", "visitorId");
     }

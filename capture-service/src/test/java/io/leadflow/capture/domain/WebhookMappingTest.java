@@ -165,6 +165,34 @@ class WebhookMappingTest {
     }
 
     @Test
+    void stateAndCompanyDetailsAreMappedAndDefaultedLikeTheCompany() {
+        Map<String, String> mapping = Map.of("email", "/contact/email", "state", "/contact/address/region",
+                "website", "/company/domain", "industry", "/company/industry", "employees", "/company/size",
+                "revenue", "/company/revenue");
+        Map<String, String> defaults = Map.of("industry", "Unknown", "revenue", "n/a");
+        assertThat(WebhookMapping.check(mapping, defaults)).isEmpty();
+
+        WebhookMapping.Mapped mapped = WebhookMapping.apply(mapping, defaults, json("""
+                {"contact":{"email":"ada@acme.com","address":{"region":"Bavaria"}},
+                 "company":{"domain":"acme.de","industry":"Maschinenbau","size":250}}"""));
+
+        LeadSubmission s = mapped.submission();
+        assertThat(s.state()).isEqualTo("Bavaria");
+        assertThat(s.website()).isEqualTo("acme.de");
+        assertThat(s.industry()).isEqualTo("Maschinenbau");
+        assertThat(s.employees()).as("a number is its plain text").isEqualTo("250");
+        assertThat(s.revenue()).isEqualTo("n/a");
+        assertThat(mapped.origins()).containsEntry("revenue", "the source's default")
+                .containsEntry("website", "mapped from /company/domain");
+    }
+
+    @Test
+    void aDefaultTheCaptureWouldRefuseIsReportedForItsField() {
+        assertThat(WebhookMapping.check(Map.of("email", "/email"), Map.of("website", "acme.com or acme.fr", "employees",
+                "1".repeat(51)))).extracting(FieldError::field).containsExactlyInAnyOrder("defaults.website", "defaults.employees");
+    }
+
+    @Test
     void aMissingMappingIsRequired() {
         assertThat(WebhookMapping.check(null, Map.of())).extracting(FieldError::field).containsExactly("mapping");
     }

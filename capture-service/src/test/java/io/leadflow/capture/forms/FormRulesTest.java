@@ -35,6 +35,20 @@ class FormRulesTest {
     }
 
     @Test
+    void aFormMayRequireTheStateAndTheCompanyDetails() {
+        List<String> details = List.of("state", "website", "industry", "employees", "revenue");
+        Form form = form(details, null, null);
+        assertThat(form.definition().problems()).isEmpty();
+
+        assertThat(FormRules.missing(form, submission("Acme", null, null))).extracting(FieldError::field)
+                .containsExactlyElementsOf(details);
+        LeadSubmission complete = new LeadSubmission("ada@acme.com", null, null, null, null, null, null, null, "Québec",
+                "acme.ca", "Logiciel", "11-50", "5M$", null, null, null, null, "webinar", null, null, null, null);
+        assertThat(FormRules.missing(form, complete)).isEmpty();
+        assertThat(FormRules.withDefaults(form, complete)).as("the form's defaults keep them").isEqualTo(complete);
+    }
+
+    @Test
     void defaultsFillOnlyWhatTheSubmissionLeavesOut() {
         Form form = form(List.of(), new FormDefinition.ConsentText("I agree to hear from Acme", "2026-11"),
                 new FormDefinition.Attribution("webinar", "event", "q4-webinar"));

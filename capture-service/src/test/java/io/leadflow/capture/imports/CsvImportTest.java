@@ -126,6 +126,47 @@ class CsvImportTest {
     }
 
     @Test
+    void theStateAndCompanyDetailsAreReadFromTheirUsualColumnNamesInEnglishAndFrench() throws Exception {
+        String d = domain();
+        // Known already: the import fills what the lead lacks (the batch's resubmission update).
+        given().contentType("application/json").body("{\"email\":\"kim@" + d + "\",\"website\":\"" + d + "\"}")
+                .when().post("/api/v1/leads").then().statusCode(202);
+
+        upload(TestTokens.integration(), "Email,State/Province,Company Website,Industry,Number of Employees,Annual Revenue\r\n"
+                + "ada@" + d + ",California,https://www." + d + ",SaaS,11-50,$10M\r\n"
+                + "kim@" + d + ",Ontario,https://kim." + d + ",Banking,,\r\n", "").statusCode(200)
+                .body("created", is(1)).body("resubmitted", is(1)).body("unknownColumns", org.hamcrest.Matchers.empty());
+        upload(TestTokens.integration(), "E-mail,Région,Site web,Secteur,Effectif,Chiffre d'affaires\n"
+                + "zoe@" + d + ",Québec," + d + "/fr,Logiciel,50 salariés,5M€\n", "").statusCode(200)
+                .body("created", is(1)).body("unknownColumns", org.hamcrest.Matchers.empty());
+
+        Map<String, List<String>> leads = rows("select email_key, state, website, industry, employees, revenue from lead"
+                + " where email_key like $1", "%@" + d).stream().collect(Collectors.toMap(r -> r.getString("email_key"),
+                r -> java.util.Arrays.asList(r.getString("state"), r.getString("website"), r.getString("industry"),
+                        r.getString("employees"), r.getString("revenue"))));
+        assertThat(leads).containsOnly(
+                Map.entry("ada@" + d, List.of("California", "https://www." + d, "SaaS", "11-50", "$10M")),
+                Map.entry("kim@" + d, java.util.Arrays.asList("Ontario", d, "Banking", null, null)),
+                Map.entry("zoe@" + d, List.of("Québec", d + "/fr", "Logiciel", "50 salariés", "5M€")));
+        assertThat(rows("select conflicting_fields from submission where email = $1 and channel = 'import'", "kim@" + d))
+                .extracting(r -> r.getString("conflicting_fields")).containsExactly("website");
+
+        List<Row> captured = rows("select o.payload::text as payload from outbox o join lead l on l.id::text = o.aggregateid"
+                + " where l.email_key = $1 and o.type = 'LeadCaptured'", "zoe@" + d);
+        assertThat(captured).hasSize(1);
+        String payload = captured.get(0).getString("payload");
+        assertThat(io.leadflow.contracts.EventContracts.violations("LeadCaptured", payload)).isEmpty();
+        com.fasterxml.jackson.databind.JsonNode event = new com.fasterxml.jackson.databind.ObjectMapper().readTree(payload);
+        assertThat(event.get("channel").asText()).isEqualTo("import");
+        assertThat(List.of("state", "website", "industry", "employees", "revenue")).extracting(f -> event.get(f).asText())
+                .containsExactly("Québec", d + "/fr", "Logiciel", "50 salariés", "5M€");
+        List<Row> resubmitted = rows("select o.payload::text as payload from outbox o join lead l on l.id::text = o.aggregateid"
+                + " where l.email_key = $1 and o.type = 'LeadResubmitted'", "kim@" + d);
+        assertThat(io.leadflow.contracts.EventContracts.violations("LeadResubmitted", resubmitted.get(0).getString("payload")))
+                .isEmpty();
+    }
+
+    @Test
     void aPersonOnTheDoNotContactListIsImportedFlaggedAsByTheApi() {
         String d = domain();
         given().auth().oauth2(TestTokens.revops()).contentType("application/json")

@@ -51,6 +51,19 @@ class CsvLeadReaderTest {
     }
 
     @Test
+    void theStateAndTheCompanyDetailsAreReadFromTheirCommonColumnNames() throws IOException {
+        String csv = "Email,State/Province,Company Website,Secteur,Company Size,Chiffre d'affaires\n"
+                + "ada@acme.com,Québec,https://www.acme.ca/fr,Logiciel,50 salariés,5M€\n";
+
+        assertThat(read(csv)).singleElement().satisfies(row -> {
+            assertThat(row.errors()).isEmpty();
+            LeadSubmission s = row.submission();
+            assertThat(List.of(s.state(), s.website(), s.industry(), s.employees(), s.revenue()))
+                    .containsExactly("Québec", "https://www.acme.ca/fr", "Logiciel", "50 salariés", "5M€");
+        });
+    }
+
+    @Test
     void aByteOrderMarkIsNotPartOfTheFirstColumnsName() throws IOException {
         byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
         byte[] body = "email,company\nada@acme.com,Acme\n".getBytes(StandardCharsets.UTF_8);

@@ -15,14 +15,24 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 class ImportColumnsTest {
 
     @ParameterizedTest(name = "{0} -> {1}")
-    @CsvSource(delimiter = '|', value = {
+    // Quoted with " so that the apostrophe of "Chiffre d'affaires" is a letter.
+    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
             "email|EMAIL", "EMAIL|EMAIL", "E-mail|EMAIL", "Email Address|EMAIL", " e_mail |EMAIL",
             "firstName|FIRST_NAME", "First Name|FIRST_NAME", "first_name|FIRST_NAME",
             "Last Name|LAST_NAME", "Surname|LAST_NAME", "Company Name|COMPANY", "company|COMPANY",
             "Job Title|JOB_TITLE", "Title|JOB_TITLE", "jobtitle|JOB_TITLE", "Phone Number|PHONE", "Country|COUNTRY",
             "utm_source|UTM_SOURCE", "UTM Source|UTM_SOURCE", "utm.campaign|UTM_CAMPAIGN", "utm_content|UTM_CONTENT",
             "consent|CONSENT", "consentText|CONSENT_TEXT", "Consent Version|CONSENT_VERSION", "formId|FORM_ID",
-            "pageUrl|PAGE_URL", "referrer|REFERRER", "Notes|MESSAGE"})
+            "pageUrl|PAGE_URL", "referrer|REFERRER", "Notes|MESSAGE",
+            "State|STATE", "Province|STATE", "State/Province|STATE", "State or Province|STATE", "State/Region|STATE",
+            "Région|STATE", "Region|STATE",
+            "Website|WEBSITE", "Company Website|WEBSITE", "Site web|WEBSITE", "Site Internet|WEBSITE", "Domain|WEBSITE",
+            "Company Domain Name|WEBSITE", "web_site|WEBSITE",
+            "Industry|INDUSTRY", "Secteur|INDUSTRY", "Secteur d'activité|INDUSTRY", "Secteur d’activité|INDUSTRY",
+            "Employees|EMPLOYEES", "Company Size|EMPLOYEES", "Number of Employees|EMPLOYEES", "No. of Employees|EMPLOYEES",
+            "Employee Count|EMPLOYEES", "Effectif|EMPLOYEES",
+            "Annual Revenue|REVENUE", "Revenue|REVENUE", "Chiffre d'affaires|REVENUE", "Chiffre d’affaires|REVENUE",
+            "Annual Turnover|REVENUE"})
     void knowsTheApiNamesInAnyCaseAndTheCommonAliases(String header, Field field) {
         ImportColumns columns = ImportColumns.of(List.of("x-id", header, "email".equalsIgnoreCase(ImportColumns.key(header))
                 || field == Field.EMAIL ? "other" : "email"));

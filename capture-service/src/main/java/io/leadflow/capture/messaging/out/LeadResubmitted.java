@@ -22,20 +22,23 @@ public record LeadResubmitted(UUID submissionId, String channel, String formId, 
 
     /** What the person sent this time (after normalisation). */
     public record Sent(String email, String firstName, String lastName, String company, String jobTitle, String phone,
-                       String country, String message, Consent consent, Utm utm, String pageUrl, String referrer,
+                       String country, String message, String state, String website, String industry,
+                       String employees, String revenue, Consent consent, Utm utm, String pageUrl, String referrer,
                        Instant firstSeenAt, String visitorId) {
     }
 
     /** The lead after this submission filled its gaps; the current consent is the latest given. */
     public record Profile(String email, String firstName, String lastName, String company, String jobTitle,
-                          String phone, String country, Consent consent, boolean doNotContact) {
+                          String phone, String country, String state, String website, String industry,
+                          String employees, String revenue, Consent consent, boolean doNotContact) {
     }
 
     public static LeadResubmitted of(Lead lead, Submission s) {
         Sent sent = new Sent(s.email, s.firstName, s.lastName, s.company, s.jobTitle, s.phone, s.country, s.message,
-                s.consent(), s.utm(), s.pageUrl, s.referrer, s.firstSeenAt, s.visitorId);
+                s.state, s.website, s.industry, s.employees, s.revenue, s.consent(), s.utm(), s.pageUrl, s.referrer, s.firstSeenAt, s.visitorId);
         Profile profile = new Profile(lead.email, lead.firstName, lead.lastName, lead.company, lead.jobTitle,
-                lead.phone, lead.country, lead.consent(), lead.doNotContact);
+                lead.phone, lead.country, lead.state, lead.website, lead.industry, lead.employees, lead.revenue,
+                lead.consent(), lead.doNotContact);
         return new LeadResubmitted(s.id, s.channel, s.formId, s.submittedAt, lead.capturedAt, lead.submissionCount,
                 sent, profile, s.filled(), s.conflicting());
     }
