@@ -87,10 +87,11 @@ public class CrmService {
                                                 AccountMatch.opportunityName(lead.company(), account.name),
                                                 qualified.sdrId(), qualified.bant(), qualified.notes(),
                                                 qualified.qualifiedAt().truncatedTo(ChronoUnit.MICROS), now);
-                                        return opportunities.persistAndFlush(opportunity);
+                                        return opportunities.persistAndFlush(opportunity)
+                                                .map(created -> OpportunityCreated.of(created, account));
                                     });
                         }))
-                .chain(opportunity -> outbox.append(OpportunityCreated.TYPE, leadId, OpportunityCreated.of(opportunity)))
+                .chain(created -> outbox.append(OpportunityCreated.TYPE, leadId, created))
                 .replaceWithVoid();
     }
 

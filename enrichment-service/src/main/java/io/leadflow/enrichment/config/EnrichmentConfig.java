@@ -30,6 +30,16 @@ public interface EnrichmentConfig {
 
     LateAnswers lateAnswers();
 
+    Accounts accounts();
+
+    /** The account book leads are matched against. */
+    interface Accounts {
+
+        /** How often a replica looks for accounts other replicas or the CRM consumer wrote. */
+        @WithDefault("PT10S")
+        Duration refreshInterval();
+    }
+
     interface Providers {
 
         /** The providers in the order they are asked: {@code reference} and the names of {@code http.<name>}. */

@@ -1,5 +1,6 @@
 package io.leadflow.enrichment.domain;
 
+import io.leadflow.enrichment.accounts.AccountBook;
 import io.leadflow.enrichment.company.CompanyLookup;
 import io.leadflow.enrichment.config.EnrichmentConfig;
 import io.smallrye.mutiny.Uni;
@@ -10,7 +11,7 @@ import java.util.List;
 
 /**
  * Computes a lead's enrichment: the local facts (address, title, phone, geography, quality), then the company merged
- * from the form and what the provider waterfall knows now. Shared by the consumer, the late answers and the preview.
+ * from the form and what the provider waterfall knows now, and the account it belongs to. Shared by the consumer, the late answers and the preview.
  */
 @ApplicationScoped
 public class Enricher {
@@ -19,10 +20,12 @@ public class Enricher {
     private final JobTitles jobTitles = new JobTitles(TitleWords.shipped());
     private final Geography geography = Geography.shipped();
     private final CompanyLookup companies;
+    private final AccountBook accounts;
     private final double formConfidence;
 
-    public Enricher(CompanyLookup companies, EnrichmentConfig config) {
+    public Enricher(CompanyLookup companies, AccountBook accounts, EnrichmentConfig config) {
         this.companies = companies;
+        this.accounts = accounts;
         this.formConfidence = config.formConfidence();
     }
 
@@ -45,7 +48,11 @@ public class Enricher {
             List<String> pending = companies.pending(answers, sources);
             sources.addAll(answers.sources());
             Company.Merged merged = Company.merge(sources, geography);
-            return new Known(local.withCompany(merged, pending, revision), pending, sources);
+            // The account is matched on the company as merged: a provider's name helps a webmail lead find its account.
+            Company company = merged.company();
+            String country = company.country() != null ? company.country() : local.geography().country();
+            AccountMatch account = accounts.match(company.domain(), company.name(), country).orElse(null);
+            return new Known(local.withCompany(merged, account, pending, revision), pending, sources);
         });
     }
 

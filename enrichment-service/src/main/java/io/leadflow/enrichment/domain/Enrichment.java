@@ -15,30 +15,42 @@ import java.util.Map;
  * carries their answer.
  */
 public record Enrichment(String emailDomain, String emailClass, String companyDomain, boolean roleAccount, PhoneFacts phone,
-                         Place geography, Person person, Company company, DataQuality quality,
+                         Place geography, Person person, Company company, AccountMatch account, DataQuality quality,
                          Map<String, String> provenance, boolean partial, List<String> pendingProviders, int revision) {
 
     /** The source name of what the person typed into the form. */
     public static final String FORM = "form";
     /** The source name of the business address's domain taken as the company's. */
     public static final String EMAIL_DOMAIN = "rule:email-domain";
+    private static final Subdivisions SUBDIVISIONS = Subdivisions.shipped();
 
     /**
-     * Where the lead is: the country the form gave, else the phone's; its sales region and main time zone. {@code source}
-     * is {@code form}, {@code phone} or {@code none}.
+     * Where the lead is: the country the form gave, else the phone's, else the one of the state typed; its sales region
+     * and main time zone; the US state or Canadian province (ISO 3166-2, "US-CA", "CA-QC") when the form gave one.
+     * {@code source} is {@code form}, {@code phone}, {@code state} or {@code none}.
      */
-    public record Place(String country, String region, String timeZone, String source) {
+    public record Place(String country, String region, String timeZone, String source, String state) {
 
-        static Place of(String formCountry, PhoneFacts phone, Geography geography) {
+        static Place of(String formCountry, String typedState, PhoneFacts phone, Geography geography) {
             Geography.Place fromForm = geography.of(formCountry);
             if (fromForm.country() != null) {
-                return new Place(fromForm.country(), fromForm.region(), fromForm.timeZone(), "form");
+                return new Place(fromForm.country(), fromForm.region(), fromForm.timeZone(), "form",
+                        state(typedState, fromForm.country()));
             }
             Geography.Place fromPhone = geography.of(phone == null ? null : phone.country());
             if (fromPhone.country() != null) {
-                return new Place(fromPhone.country(), fromPhone.region(), fromPhone.timeZone(), "phone");
+                return new Place(fromPhone.country(), fromPhone.region(), fromPhone.timeZone(), "phone",
+                        state(typedState, fromPhone.country()));
             }
-            return new Place(null, null, null, "none");
+            // No country: a state that only the US or only Canada has still places the lead.
+            return SUBDIVISIONS.of(typedState, null).map(s -> {
+                Geography.Place p = geography.of(s.country());
+                return new Place(p.country(), p.region(), p.timeZone(), "state", s.code());
+            }).orElse(new Place(null, null, null, "none", null));
+        }
+
+        private static String state(String typed, String country) {
+            return SUBDIVISIONS.of(typed, country).map(Subdivisions.Subdivision::code).orElse(null);
         }
     }
 
@@ -86,12 +98,15 @@ public record Enrichment(String emailDomain, String emailClass, String companyDo
     }
 
     /** This enrichment with the company merged from every source, and how complete it is. */
-    public Enrichment withCompany(Company.Merged merged, List<String> pendingProviders, int revision) {
+    public Enrichment withCompany(Company.Merged merged, AccountMatch account, List<String> pendingProviders, int revision) {
         Map<String, String> withCompany = new LinkedHashMap<>(provenance);
         withCompany.putAll(merged.provenance());
+        if (account != null) {
+            withCompany.put("account", "rule:account-match");
+        }
         String domain = companyDomain != null ? companyDomain : merged.company().domain();
         return new Enrichment(emailDomain, emailClass, domain, roleAccount, phone, geography, person, merged.company(),
-                quality, Collections.unmodifiableMap(withCompany), !pendingProviders.isEmpty(), List.copyOf(pendingProviders), revision);
+                account, quality, Collections.unmodifiableMap(withCompany), !pendingProviders.isEmpty(), List.copyOf(pendingProviders), revision);
     }
 
     /** Derives the enrichment of a lead (everything but the address may be null). */
@@ -105,7 +120,7 @@ public record Enrichment(String emailDomain, String emailClass, String companyDo
         PhoneFacts phone = PhoneFacts.of(lead.phone(), lead.country());
         boolean roleAccount = RoleAccounts.isRole(email);
         Person person = Person.of(lead.jobTitle(), titles);
-        Place place = Place.of(lead.country(), phone, geography);
+        Place place = Place.of(lead.country(), lead.state(), phone, geography);
         DataQuality quality = DataQuality.of(new DataQuality.Facts(lead.firstName(), lead.lastName(), lead.company(),
                 lead.jobTitle(), emailClass.wireName(), roleAccount, phone, place.country(), person.seniority()));
         String companyDomain = emailClass == EmailClass.BUSINESS ? domain : Websites.domainOf(lead.website());
@@ -119,13 +134,20 @@ public record Enrichment(String emailDomain, String emailClass, String companyDo
             provenance.put("phone", "rule:libphonenumber");
         }
         if (place.country() != null) {
-            provenance.put("geography.country", place.source().equals("form") ? FORM : "rule:phone-country");
+            provenance.put("geography.country", switch (place.source()) {
+                case "form" -> FORM;
+                case "phone" -> "rule:phone-country";
+                default -> "rule:subdivisions";
+            });
+            if (place.state() != null) {
+                provenance.put("geography.state", "form");
+            }
             provenance.put("geography.region", "rule:geography");
             provenance.put("geography.timeZone", "rule:tz-database");
         }
         provenance.put("person", person.source());
         provenance.put("quality", "rule:data-quality");
         return new Enrichment(domain, emailClass.wireName(), companyDomain, roleAccount, phone, place, person,
-                new Company(null, companyDomain, null, null, null, null), quality, Collections.unmodifiableMap(provenance), false, List.of(), 1);
+                new Company(null, companyDomain, null, null, null, null), null, quality, Collections.unmodifiableMap(provenance), false, List.of(), 1);
     }
 }

@@ -48,6 +48,14 @@ public class LeadEnrichment {
     public String revenueBand;
     @Column(name = "hq_country")
     public String hqCountry;
+    /** ISO 3166-2 code of the US state or Canadian province. */
+    public String state;
+    @Column(name = "account_id")
+    public String accountId;
+    @Column(name = "account_owner_id")
+    public String accountOwnerId;
+    @Column(name = "account_confidence")
+    public Double accountConfidence;
     /** The time budget ran out before every provider answered; a later revision may complete it. */
     public boolean partial;
     public int revision;
@@ -79,6 +87,10 @@ public class LeadEnrichment {
         employeeBand = e.company().employeeBand();
         revenueBand = e.company().revenueBand();
         hqCountry = e.company().country();
+        state = e.geography().state();
+        accountId = e.account() == null ? null : e.account().accountId();
+        accountOwnerId = e.account() == null ? null : e.account().ownerId();
+        accountConfidence = e.account() == null ? null : e.account().confidence();
         partial = e.partial();
         revision = e.revision();
         enrichedAt = Instant.now();

@@ -104,8 +104,10 @@ public class PendingEnrichments {
         return tx.preparedQuery("""
                         insert into lead_enrichment (lead_id, email_domain, email_class, company_domain, seniority, department,
                             decision_maker, role_account, phone_type, region, time_zone, data_quality, company_name, industry,
-                            employee_band, revenue_band, hq_country, partial, revision, enriched_at)
-                        values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20)
+                            employee_band, revenue_band, hq_country, partial, revision, enriched_at, state, account_id, account_owner_id,
+                            account_confidence)
+                        values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21,
+                            $22, $23, $24)
                         on conflict (lead_id) do update set email_domain = excluded.email_domain,
                             email_class = excluded.email_class, company_domain = excluded.company_domain,
                             seniority = excluded.seniority, department = excluded.department,
@@ -114,11 +116,13 @@ public class PendingEnrichments {
                             data_quality = excluded.data_quality, company_name = excluded.company_name,
                             industry = excluded.industry, employee_band = excluded.employee_band,
                             revenue_band = excluded.revenue_band, hq_country = excluded.hq_country,
-                            partial = excluded.partial, revision = excluded.revision, enriched_at = excluded.enriched_at""")
+                            partial = excluded.partial, revision = excluded.revision, enriched_at = excluded.enriched_at,
+                            state = excluded.state, account_id = excluded.account_id,
+                            account_owner_id = excluded.account_owner_id, account_confidence = excluded.account_confidence""")
                 .execute(Tuple.from(Arrays.asList(r.leadId, r.emailDomain, r.emailClass, r.companyDomain, r.seniority,
                         r.department, r.decisionMaker, r.roleAccount, r.phoneType, r.region, r.timeZone, r.dataQuality,
                         r.companyName, r.industry, r.employeeBand, r.revenueBand, r.hqCountry, r.partial, r.revision,
-                        utc(r.enrichedAt))))
+                        utc(r.enrichedAt), r.state, r.accountId, r.accountOwnerId, r.accountConfidence)))
                 .replaceWithVoid();
     }
 
