@@ -5,6 +5,7 @@ import io.leadflow.enrichment.domain.Account;
 import io.leadflow.enrichment.domain.AccountIndex;
 import io.leadflow.enrichment.domain.AccountLookup;
 import io.leadflow.enrichment.domain.AccountMatch;
+import io.leadflow.enrichment.repository.SqlBatches;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
@@ -37,7 +38,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public class AccountBook {
 
     private static final Logger LOG = Logger.getLogger(AccountBook.class);
-    private static final int BATCH = 1_000;
     private static final String UPSERT = """
             insert into account (id, name, domains, country, owner_id, source, updated_at) values ($1, $2, $3, $4, $5, $6, $7)
             on conflict (id) do update set name = excluded.name, domains = excluded.domains, country = excluded.country,
@@ -79,14 +79,7 @@ public class AccountBook {
     /** Inserts or replaces these accounts in one transaction, then rebuilds the index; completes with how many. */
     public Uni<Integer> upsert(List<Account> accounts, String source) {
         List<Tuple> rows = accounts.stream().map(a -> tuple(a, source)).toList();
-        return db.withTransaction(tx -> {
-                    Uni<Void> chain = Uni.createFrom().voidItem();
-                    for (int from = 0; from < rows.size(); from += BATCH) {
-                        List<Tuple> batch = rows.subList(from, Math.min(rows.size(), from + BATCH));
-                        chain = chain.chain(() -> tx.preparedQuery(UPSERT).executeBatch(batch).replaceWithVoid());
-                    }
-                    return chain;
-                })
+        return SqlBatches.inOneTransaction(db, UPSERT, rows)
                 .chain(this::refresh)
                 .replaceWith(rows.size());
     }

@@ -18,7 +18,6 @@ import java.util.Optional;
 @ApplicationScoped
 public class ReferenceCompanies {
 
-    private static final int BATCH = 1_000;
     private static final String UPSERT = """
             insert into reference_company (domain, name, industry, employees, revenue, country, loaded_at)
             values ($1, $2, $3, $4, $5, $6, $7)
@@ -48,17 +47,7 @@ public class ReferenceCompanies {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         List<Tuple> rows = companies.stream().map(c -> Tuple.from(java.util.Arrays.asList(c.domain(), c.name(),
                 c.industry(), c.employees(), c.revenue(), c.country(), now))).toList();
-        if (rows.isEmpty()) {
-            return Uni.createFrom().item(0);
-        }
-        return db.withTransaction(connection -> {
-            Uni<Void> chain = Uni.createFrom().voidItem();
-            for (int from = 0; from < rows.size(); from += BATCH) {
-                List<Tuple> batch = rows.subList(from, Math.min(rows.size(), from + BATCH));
-                chain = chain.chain(() -> connection.preparedQuery(UPSERT).executeBatch(batch).replaceWithVoid());
-            }
-            return chain;
-        }).replaceWith(rows.size());
+        return SqlBatches.inOneTransaction(db, UPSERT, rows);
     }
 
     public Uni<Long> count() {

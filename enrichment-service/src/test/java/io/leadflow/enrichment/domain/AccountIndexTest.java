@@ -5,10 +5,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -448,38 +444,7 @@ class AccountIndexTest {
     }
 
     static List<Account> sp500() {
-        Path file = Path.of("../../shared/data/companies/sp500_constituents.csv");
-        if (!Files.exists(file)) {
-            file = Path.of("../shared/data/companies/sp500_constituents.csv");
-        }
-        try {
-            List<String> lines = Files.readAllLines(file);
-            List<Account> accounts = new ArrayList<>();
-            for (String line : lines.subList(1, lines.size())) {
-                List<String> cells = csv(line);
-                accounts.add(new Account(cells.get(0), cells.get(1), Set.of(), "US", "owner-" + cells.get(0)));
-            }
-            return accounts;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static List<String> csv(String line) {
-        List<String> cells = new ArrayList<>();
-        StringBuilder cell = new StringBuilder();
-        boolean quoted = false;
-        for (char c : line.toCharArray()) {
-            if (c == '"') {
-                quoted = !quoted;
-            } else if (c == ',' && !quoted) {
-                cells.add(cell.toString());
-                cell.setLength(0);
-            } else {
-                cell.append(c);
-            }
-        }
-        cells.add(cell.toString());
-        return cells;
+        return Sp500.companies().stream()
+                .map(c -> new Account(c.symbol(), c.security(), Set.of(), "US", "owner-" + c.symbol())).toList();
     }
 }

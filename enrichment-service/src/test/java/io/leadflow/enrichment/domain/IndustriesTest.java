@@ -4,9 +4,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -35,16 +32,9 @@ class IndustriesTest {
 
     /** Every GICS sub-industry of the S&P 500 (../shared/data/companies, ODC-PDDL) is known: none falls to other. */
     @Test
-    void everyGicsSubIndustryOfTheSp500HasAnIndustry() throws IOException {
-        Path file = Path.of("../../shared/data/companies/sp500_constituents.csv");
-        if (!Files.exists(file)) {
-            file = Path.of("../shared/data/companies/sp500_constituents.csv");
-        }
+    void everyGicsSubIndustryOfTheSp500HasAnIndustry() {
         Set<String> subIndustries = new TreeSet<>();
-        for (String line : Files.readAllLines(file).subList(1, Files.readAllLines(file).size())) {
-            List<String> cells = csv(line);
-            subIndustries.add(cells.get(3));
-        }
+        Sp500.companies().forEach(company -> subIndustries.add(company.subIndustry()));
         assertThat(subIndustries).hasSizeGreaterThan(100);
         List<String> unknown = new ArrayList<>();
         for (String sub : subIndustries) {
@@ -54,23 +44,5 @@ class IndustriesTest {
             }
         }
         assertThat(unknown).isEmpty();
-    }
-
-    private static List<String> csv(String line) {
-        List<String> cells = new ArrayList<>();
-        StringBuilder cell = new StringBuilder();
-        boolean quoted = false;
-        for (char c : line.toCharArray()) {
-            if (c == '"') {
-                quoted = !quoted;
-            } else if (c == ',' && !quoted) {
-                cells.add(cell.toString());
-                cell.setLength(0);
-            } else {
-                cell.append(c);
-            }
-        }
-        cells.add(cell.toString());
-        return cells;
     }
 }
