@@ -139,7 +139,7 @@ public final class HttpCompanyProvider implements CompanyProvider {
             throw new FieldMapping.MalformedAnswerException("the answer is not JSON: " + e.getMessage());
         }
         CompanyFacts facts = mapping.read(body);
-        return facts.isEmpty() ? Optional.empty() : Optional.of(facts);
+        return facts.knowsNothing() ? Optional.empty() : Optional.of(facts);
     }
 
     private void outcome(Timer.Sample sample, String outcome) {

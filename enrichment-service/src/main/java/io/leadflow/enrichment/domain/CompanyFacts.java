@@ -8,7 +8,8 @@ public record CompanyFacts(String name, String domain, String industry, String e
 
     public static final CompanyFacts NONE = new CompanyFacts(null, null, null, null, null, null);
 
-    public boolean isEmpty() {
+    /** No field known (not a bean property: the facts are serialised to the cache and the API). */
+    public boolean knowsNothing() {
         return blank(name) && blank(domain) && blank(industry) && blank(employees) && blank(revenue) && blank(country);
     }
 
