@@ -1,7 +1,6 @@
 package io.leadflow.scoring.model;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -159,7 +158,4 @@ public record Evaluation(int outcomes, double auc, double logLoss, double brier,
         return table.toString();
     }
 
-    static double mean(double[] values) {
-        return Arrays.stream(values).average().orElse(Double.NaN);
-    }
 }
