@@ -1,0 +1,408 @@
+package io.leadflow.scoring.model;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * The learnt encoding of leads into feature vectors. Each attribute owns a contiguous block of
+ * feature indices:
+ * <ul>
+ *   <li>categorical: one per kept value, then {@code __other__} (rare or unseen values), then
+ *       {@code __missing__};</li>
+ *   <li>numeric and count: the standardised value (0 when missing), {@code __missing__}, then one
+ *       per bin when binned.</li>
+ * </ul>
+ * Immutable and thread-safe. {@link #dot} and {@link #encode} allocate nothing for a lead whose
+ * values are spelt as in training, so scoring stays in the microseconds.
+ */
+public final class Features {
+
+    public static final String OTHER = "__other__";
+    public static final String MISSING = "__missing__";
+
+    private final List<AttributeEncoding> encodings;
+    private final Set<String> missingValues;
+    private final AttributeEncoding[] attributes;
+    private final int[] first;
+    private final List<Map<String, Integer>> levelIndex;
+    private final String[] names;
+    private final int maxActive;
+
+    private Features(List<AttributeEncoding> encodings, Set<String> missingValues) {
+        this.encodings = List.copyOf(encodings);
+        Set<String> lowered = new LinkedHashSet<>();
+        for (String value : missingValues) {
+            lowered.add(key(value));
+        }
+        this.missingValues = Set.copyOf(lowered);
+        this.attributes = this.encodings.toArray(AttributeEncoding[]::new);
+        this.first = new int[attributes.length];
+        this.levelIndex = new ArrayList<>();
+        List<String> featureNames = new ArrayList<>();
+        int active = 0;
+        for (int a = 0; a < attributes.length; a++) {
+            AttributeEncoding e = attributes[a];
+            first[a] = featureNames.size();
+            Map<String, Integer> index = new HashMap<>();
+            if (e.categorical()) {
+                for (int l = 0; l < e.levels().size(); l++) {
+                    // Both spellings resolve without allocating: the key and the label seen most in training.
+                    index.put(e.levels().get(l), l);
+                    index.put(e.labels().get(l), l);
+                    featureNames.add(e.attribute() + " = " + e.labels().get(l));
+                }
+                featureNames.add(e.attribute() + " = " + OTHER);
+                featureNames.add(e.attribute() + " = " + MISSING);
+                active += 1;
+            } else {
+                featureNames.add(e.attribute() + (e.logScale() ? " (log, standardised)" : " (standardised)"));
+                featureNames.add(e.attribute() + " = " + MISSING);
+                double[] edges = e.binEdges();
+                for (int b = 0; b < e.bins(); b++) {
+                    featureNames.add(e.attribute() + binName(edges, b));
+                }
+                active += e.bins() > 0 ? 2 : 1;
+            }
+            levelIndex.add(index);
+        }
+        this.names = featureNames.toArray(String[]::new);
+        this.maxActive = active;
+        if (new LinkedHashSet<>(featureNames).size() != names.length) {
+            throw new IllegalArgumentException("two features share a name: attribute names must be unique");
+        }
+    }
+
+    /** Features from stored encodings (a model read back from JSON). */
+    public static Features of(List<AttributeEncoding> encodings, Set<String> missingValues) {
+        return new Features(encodings, missingValues);
+    }
+
+    /** Learns the encoding of the spec's usable attributes from training leads. */
+    public static Features learn(FeatureSpec spec, List<Map<String, Object>> leads) {
+        Set<String> missing = new LinkedHashSet<>();
+        for (String value : spec.missingValues()) {
+            missing.add(key(value));
+        }
+        List<AttributeEncoding> encodings = new ArrayList<>();
+        for (Attribute attribute : spec.usable()) {
+            encodings.add(attribute.type() == AttributeType.CATEGORICAL
+                    ? learnCategorical(attribute, leads, missing, spec.minCount())
+                    : learnNumeric(attribute, leads, missing, spec.bins()));
+        }
+        return new Features(encodings, spec.missingValues());
+    }
+
+    private static AttributeEncoding learnCategorical(Attribute attribute, List<Map<String, Object>> leads,
+                                                      Set<String> missing, int minCount) {
+        Map<String, Integer> counts = new HashMap<>();
+        Map<String, Map<String, Integer>> spellings = new HashMap<>();
+        for (Map<String, Object> lead : leads) {
+            Object raw = lead.get(attribute.name());
+            if (raw == null) {
+                continue;
+            }
+            String spelling = raw.toString().trim();
+            String key = key(spelling);
+            if (key.isEmpty() || missing.contains(key)) {
+                continue;
+            }
+            counts.merge(key, 1, Integer::sum);
+            spellings.computeIfAbsent(key, k -> new TreeMap<>()).merge(spelling, 1, Integer::sum);
+        }
+        List<String> kept = counts.entrySet().stream()
+                .filter(c -> c.getValue() >= minCount)
+                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .map(Map.Entry::getKey)
+                .toList();
+        List<String> labels = kept.stream()
+                .map(k -> spellings.get(k).entrySet().stream()
+                        .max(Map.Entry.<String, Integer>comparingByValue()
+                                .thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder())))
+                        .orElseThrow().getKey())
+                .toList();
+        return new AttributeEncoding(attribute.name(), AttributeType.CATEGORICAL, kept, labels,
+                false, 0, 0, 0, 1, null);
+    }
+
+    private static AttributeEncoding learnNumeric(Attribute attribute, List<Map<String, Object>> leads,
+                                                  Set<String> missing, int bins) {
+        double[] values = leads.stream()
+                .mapToDouble(lead -> number(lead.get(attribute.name()), missing))
+                .filter(v -> !Double.isNaN(v))
+                .sorted()
+                .toArray();
+        if (values.length == 0) {
+            return new AttributeEncoding(attribute.name(), attribute.type(), null, null, false, 0, 0, 0, 1, null);
+        }
+        // Counts always, other measures only when non-negative and right-skewed: log1p tames the
+        // long tail (251 visits against a median of 3) so a few outliers do not set the slope.
+        boolean log = attribute.type() == AttributeType.COUNT
+                || (values[0] >= 0 && skewness(values) > 1);
+        double[] t = Arrays.stream(values).map(v -> transform(v, log)).toArray();
+        // Clip to the central 99% so an unseen extreme at prediction cannot dominate the score.
+        double low = t[(int) Math.floor(0.005 * (t.length - 1))];
+        double high = t[(int) Math.ceil(0.995 * (t.length - 1))];
+        double sum = 0;
+        for (int i = 0; i < t.length; i++) {
+            t[i] = Math.max(low, Math.min(high, t[i]));
+            sum += t[i];
+        }
+        double mean = sum / t.length;
+        double squares = 0;
+        for (double v : t) {
+            squares += (v - mean) * (v - mean);
+        }
+        double sd = Math.sqrt(squares / t.length);
+        return new AttributeEncoding(attribute.name(), attribute.type(), null, null, log, low, high, mean,
+                sd > 1e-12 ? sd : 1, bins > 1 ? edges(values, bins) : null);
+    }
+
+    /**
+     * Equal-frequency cut points on sorted values. Lead data has heavy ties (a quarter of leads
+     * have 0 visits), so each cut goes to the boundary between distinct values nearest to its
+     * target quantile; cuts landing on the same boundary merge.
+     */
+    static double[] edges(double[] sorted, int bins) {
+        List<Double> distinct = new ArrayList<>();
+        List<Integer> below = new ArrayList<>(); // values strictly below each distinct value
+        for (int i = 0; i < sorted.length; i++) {
+            if (i == 0 || sorted[i] != sorted[i - 1]) {
+                distinct.add(sorted[i]);
+                below.add(i);
+            }
+        }
+        Set<Double> cuts = new LinkedHashSet<>();
+        for (int k = 1; k < bins; k++) {
+            double target = (double) k * sorted.length / bins;
+            int best = -1;
+            double bestGap = Double.MAX_VALUE;
+            for (int j = 1; j < distinct.size(); j++) {
+                double gap = Math.abs(below.get(j) - target);
+                if (gap < bestGap) {
+                    bestGap = gap;
+                    best = j;
+                }
+            }
+            if (best > 0) {
+                cuts.add(distinct.get(best));
+            }
+        }
+        return cuts.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+    }
+
+    public List<AttributeEncoding> encodings() {
+        return encodings;
+    }
+
+    /** The placeholders read as missing, lower-cased. */
+    public Set<String> missingValues() {
+        return missingValues;
+    }
+
+    /** Number of features (the intercept is not one). */
+    public int size() {
+        return names.length;
+    }
+
+    /** The readable name of a feature, e.g. {@code Lead Source = Reference}. */
+    public String name(int feature) {
+        return names[feature];
+    }
+
+    public List<String> names() {
+        return List.of(names);
+    }
+
+    /** The most features one lead can activate: the capacity {@link #encode} needs. */
+    public int maxActive() {
+        return maxActive;
+    }
+
+    public int attributeCount() {
+        return attributes.length;
+    }
+
+    /**
+     * Writes the lead's active features into {@code index}/{@code value} (capacity {@link #maxActive()})
+     * and returns how many there are.
+     */
+    public int encode(Map<String, ?> lead, int[] index, double[] value) {
+        int n = 0;
+        for (int a = 0; a < attributes.length; a++) {
+            AttributeEncoding e = attributes[a];
+            Object raw = lead.get(e.attribute());
+            if (e.categorical()) {
+                index[n] = first[a] + categoryOffset(a, raw);
+                value[n++] = 1;
+                continue;
+            }
+            double x = number(raw, missingValues);
+            if (Double.isNaN(x)) {
+                index[n] = first[a] + 1;
+                value[n++] = 1;
+                continue;
+            }
+            index[n] = first[a];
+            value[n++] = standardise(e, x);
+            if (e.bins() > 0) {
+                index[n] = first[a] + 2 + bin(e.binEdges(), x);
+                value[n++] = 1;
+            }
+        }
+        return n;
+    }
+
+    /** The dot product of the lead's features with {@code weights} (indexed like the features). */
+    public double dot(Map<String, ?> lead, double[] weights) {
+        double sum = 0;
+        for (int a = 0; a < attributes.length; a++) {
+            AttributeEncoding e = attributes[a];
+            Object raw = lead.get(e.attribute());
+            if (e.categorical()) {
+                sum += weights[first[a] + categoryOffset(a, raw)];
+                continue;
+            }
+            double x = number(raw, missingValues);
+            if (Double.isNaN(x)) {
+                sum += weights[first[a] + 1];
+                continue;
+            }
+            sum += weights[first[a]] * standardise(e, x);
+            if (e.bins() > 0) {
+                sum += weights[first[a] + 2 + bin(e.binEdges(), x)];
+            }
+        }
+        return sum;
+    }
+
+    /**
+     * The discrete level of one attribute for a lead, as a feature index: the value (or
+     * {@code __other__}/{@code __missing__}) for a categorical attribute, the bin (or
+     * {@code __missing__}) for a binned numeric one. What naive Bayes counts.
+     */
+    public int level(Map<String, ?> lead, int attribute) {
+        AttributeEncoding e = attributes[attribute];
+        Object raw = lead.get(e.attribute());
+        if (e.categorical()) {
+            return first[attribute] + categoryOffset(attribute, raw);
+        }
+        if (e.bins() == 0) {
+            throw new IllegalStateException(e.attribute() + " is not binned: it has no discrete level");
+        }
+        double x = number(raw, missingValues);
+        return Double.isNaN(x) ? first[attribute] + 1 : first[attribute] + 2 + bin(e.binEdges(), x);
+    }
+
+    /** The feature indices an attribute's levels can take (see {@link #level}). */
+    public int[] levels(int attribute) {
+        AttributeEncoding e = attributes[attribute];
+        if (e.categorical()) {
+            return java.util.stream.IntStream.range(first[attribute], first[attribute] + e.width()).toArray();
+        }
+        int[] levels = new int[e.bins() + 1];
+        levels[0] = first[attribute] + 1;
+        for (int b = 0; b < e.bins(); b++) {
+            levels[b + 1] = first[attribute] + 2 + b;
+        }
+        return levels;
+    }
+
+    private int categoryOffset(int attribute, Object raw) {
+        AttributeEncoding e = attributes[attribute];
+        if (raw == null) {
+            return e.levels().size() + 1;
+        }
+        String text = raw instanceof String s ? s : raw.toString();
+        Integer hit = levelIndex.get(attribute).get(text);
+        if (hit != null) {
+            return hit;
+        }
+        String key = key(text);
+        if (key.isEmpty() || missingValues.contains(key)) {
+            return e.levels().size() + 1;
+        }
+        hit = levelIndex.get(attribute).get(key);
+        return hit != null ? hit : e.levels().size();
+    }
+
+    private static double standardise(AttributeEncoding e, double x) {
+        double t = transform(x, e.logScale());
+        t = Math.max(e.low(), Math.min(e.high(), t));
+        return (t - e.mean()) / e.sd();
+    }
+
+    private static int bin(double[] edges, double x) {
+        int b = 0;
+        while (b < edges.length && x >= edges[b]) {
+            b++;
+        }
+        return b;
+    }
+
+    private static double transform(double x, boolean log) {
+        return log ? Math.log1p(Math.max(0, x)) : x;
+    }
+
+    /** A number from a lead value: Number, or numeric text; NaN when missing or unreadable. */
+    static double number(Object raw, Set<String> missing) {
+        if (raw instanceof Number n) {
+            double v = n.doubleValue();
+            return Double.isInfinite(v) ? Double.NaN : v;
+        }
+        if (raw == null) {
+            return Double.NaN;
+        }
+        String text = raw.toString().trim();
+        if (text.isEmpty() || missing.contains(key(text))) {
+            return Double.NaN;
+        }
+        try {
+            double v = Double.parseDouble(text);
+            return Double.isInfinite(v) ? Double.NaN : v;
+        } catch (NumberFormatException e) {
+            return Double.NaN;
+        }
+    }
+
+    private static String key(String value) {
+        return value.trim().toLowerCase(Locale.ROOT);
+    }
+
+    private static double skewness(double[] values) {
+        double mean = Arrays.stream(values).average().orElse(0);
+        double m2 = 0;
+        double m3 = 0;
+        for (double v : values) {
+            double d = v - mean;
+            m2 += d * d;
+            m3 += d * d * d;
+        }
+        m2 /= values.length;
+        m3 /= values.length;
+        return m2 == 0 ? 0 : m3 / Math.pow(m2, 1.5);
+    }
+
+    private static String binName(double[] edges, int b) {
+        if (b == 0) {
+            return " < " + format(edges[0]);
+        }
+        if (b == edges.length) {
+            return " >= " + format(edges[b - 1]);
+        }
+        return " in [" + format(edges[b - 1]) + ", " + format(edges[b]) + ")";
+    }
+
+    private static String format(double v) {
+        return new BigDecimal(v).round(new MathContext(4)).stripTrailingZeros().toPlainString();
+    }
+}

@@ -1,0 +1,46 @@
+package io.leadflow.scoring.model;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+
+/**
+ * Leads drawn from a known logistic model: log-odds = -0.5 + 1.5 x1 - 1.0 x2 + (0 for A, 1.2 for B,
+ * -0.8 for C), with x1, x2 standard normal.
+ */
+final class Synthetic {
+
+    static final double INTERCEPT = -0.5;
+    static final double X1 = 1.5;
+    static final double X2 = -1.0;
+    static final Map<String, Double> CHANNEL = Map.of("A", 0.0, "B", 1.2, "C", -0.8);
+
+    static final FeatureSpec SPEC = new FeatureSpec(List.of(
+            new Attribute("x1", AttributeType.NUMERIC),
+            new Attribute("x2", AttributeType.NUMERIC),
+            new Attribute("channel", AttributeType.CATEGORICAL)), Set.of(), Set.of(), 5, 0);
+
+    private Synthetic() {
+    }
+
+    static List<Outcome> outcomes(int n, long seed) {
+        Random random = new Random(seed);
+        String[] channels = {"A", "B", "C"};
+        List<Outcome> outcomes = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            double x1 = random.nextGaussian();
+            double x2 = random.nextGaussian();
+            String channel = channels[random.nextInt(3)];
+            double z = INTERCEPT + X1 * x1 + X2 * x2 + CHANNEL.get(channel);
+            Map<String, Object> lead = new HashMap<>();
+            lead.put("x1", x1);
+            lead.put("x2", x2);
+            lead.put("channel", channel);
+            outcomes.add(new Outcome(lead, random.nextDouble() < ConversionModel.sigmoid(z)));
+        }
+        return outcomes;
+    }
+}
