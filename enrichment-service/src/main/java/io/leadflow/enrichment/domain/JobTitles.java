@@ -126,20 +126,25 @@ public final class JobTitles {
                     Seniority.INDIVIDUAL_CONTRIBUTOR),
             // Owners of a product or a process own no company.
             rule("product owner|process owner|account owner", Seniority.INDIVIDUAL_CONTRIBUTOR),
+            // An account manager manages accounts, not people (a key account manager too).
+            rule("account manager", Seniority.INDIVIDUAL_CONTRIBUTOR),
             rule("vice president", Seniority.VP),
             rule("chief of staff", Seniority.DIRECTOR),
             rule("chief [a-z ]*officer|chief|founder|owner|co owner|president|managing director|managing partner"
-                    + "|directeur general|gerant|associe gerant|proprietaire", Seniority.C_LEVEL),
+                    + "|directeur general|gerant|associe gerant|proprietaire|general counsel"
+                    // A partner on their own is a firm's partner; "People Partner" and "HR Business Partner" are not.
+                    + "|^(?:senior |equity |founding )?partner$|^associe$", Seniority.C_LEVEL),
             rule("director|directeur|head|heads|general manager|country manager|chef de service|chef de departement",
                     Seniority.DIRECTOR),
             rule("manager|managers|lead|leader|team lead|supervisor|superviseur|responsable|chef de projet|chef d equipe"
-                    + "|chef de produit|chef des ventes|encadrant|foreman|contremaitre", Seniority.MANAGER),
+                    + "|chef de produit|chef des ventes|chef de secteur|encadrant|foreman|contremaitre", Seniority.MANAGER),
             rule("engineer|developer|analyst|specialist|consultant|associate|representative|rep|coordinator|coordinateur"
                     + "|coordinatrice|executive|administrator|architect|designer|scientist|technician|accountant|officer|agent"
                     + "|advisor|adviser|clerk|writer|recruiter|buyer|planner|assistant|assistante|ingenieur|developpeur|charge"
                     + "|commercial|technicien|comptable|conseiller|acheteur|juriste|redacteur|graphiste|employe|operateur"
                     + "|vendeur|programmer|tester|auditor|controller|controleur|partner|expert|secretary|nurse|teacher"
-                    + "|professor|researcher|chercheur|enseignant|doctor|medecin|lawyer|avocat|staff|owner",
+                    + "|professor|researcher|chercheur|enseignant|doctor|medecin|lawyer|avocat|staff|owner|counsel"
+                    + "|receptionist|receptionniste|hacker|gestionnaire|auditeur|auditrice|administrateur|administratrice",
                     Seniority.INDIVIDUAL_CONTRIBUTOR));
 
     /**
@@ -156,7 +161,8 @@ public final class JobTitles {
     }
 
     private static final List<DepartmentWords> DEPARTMENTS = List.of(
-            department(Department.EXECUTIVE, "chief executive officer|founder|(?<!product |process |account )owner|co owner"
+            // A founder who is also a chief officer of a function belongs to that function ("Co-Founder & CTO").
+            department(Department.EXECUTIVE, "chief executive officer|founder(?! chief (?!executive))|(?<!product |process |account )owner|co owner"
                     + "|(?<!vice )president|managing director|managing partner|directeur general|general manager|gerant"
                     + "|associe gerant|proprietaire|chief of staff|executive office|direction generale|executive director"
                     + "|executive assistant|assistante? de direction|assistante? to the|country manager", null),
@@ -164,24 +170,27 @@ public final class JobTitles {
                     + " officer|information technology|it|engineering|software|devops|site reliability|informatique"
                     + "|systemes d information|systems|network|reseau|reseaux|infrastructure|cloud|security|securite"
                     + "|cybersecurity|cyber|data|database|qa|quality assurance|helpdesk|help desk|sysadmin"
-                    + "|frontend|backend|full stack|fullstack|machine learning|ai|it support|r d|recherche et developpement",
+                    + "|frontend|backend|full stack|fullstack|machine learning|ai|it support|r d|recherche et developpement"
+                    + "|tech|si|systemes",
                     "engineer|developer|developpeur|ingenieur|programmer|tester|architect|architecte|web|technician|technicien"
                     + "|technical|technique"),
             department(Department.SALES, "chief revenue officer|chief sales officer|chief commercial officer|sales|sale"
                     + "|selling|account executive|business development|sales development|inside sales|ventes|vente"
                     + "|commercial|commerciale|commerciaux|key account|key accounts|grands comptes|revenue|partnerships"
-                    + "|partenariats|channel|pre sales|presales|avant vente|ingenieur d affaires|business developer",
+                    + "|partenariats|channel|pre sales|presales|avant vente|ingenieur d affaires|business developer"
+                    + "|revops|solutions? consultant|adv|administration des ventes|charge d affaires|chef de secteur",
                     "account manager|vendeur|representative"),
             department(Department.MARKETING, "chief marketing officer|marketing|product marketing|growth|brand|branding"
                     + "|communication|communications|content|demand generation|demand gen|seo|sem|social media|community"
-                    + "|public relations|relations presse|events|evenementiel|marketeur|acquisition|webmarketing",
+                    + "|public relations|relations presse|events|evenementiel|marketeur|acquisition|webmarketing"
+                    + "|graphic design|graphic designer",
                     "copywriter|redacteur|graphiste"),
             department(Department.PRODUCT, "chief product officer|product|produit|products|ux|ui|user experience"
                     + "|user research|product owner|chef de produit", "designer"),
             department(Department.FINANCE, "chief financial officer|finance|financial|financier|financiere|accounting"
                     + "|comptabilite|controlling|controle de gestion|treasury|tresorerie|tax|fiscal|fiscalite|audit"
                     + "|payroll|billing|facturation|credit|investment|investor relations|administratif et financier",
-                    "accountant|comptable|controller|controleur de gestion|tresorier|auditor"),
+                    "accountant|comptable|controller|controleur de gestion|tresorier|auditor|auditeur|auditrice"),
             department(Department.HR, "chief human resources officer|chief people officer|hr|human resources|human resource"
                     + "|people|talent|talent acquisition|recruiting|recruitment|recrutement|ressources humaines|paie"
                     + "|formation|training|learning and development|people operations|compensation|benefits",
@@ -189,15 +198,15 @@ public final class JobTitles {
             department(Department.OPERATIONS, "chief operating officer|operations|operational|operationnel|operationnelle"
                     + "|supply chain|logistics|logistique|procurement|purchasing|achats|production|manufacturing|plant"
                     + "|usine|facilities|quality|qualite|exploitation|maintenance|warehouse|entrepot|transport|fleet"
-                    + "|office manager|office management|services generaux",
-                    "buyer|acheteur|planner"),
+                    + "|office manager|office management|services generaux|store|magasin|d agence|reception|accueil",
+                    "buyer|acheteur|planner|receptionist|receptionniste"),
             department(Department.CUSTOMER_SUCCESS, "customer success|client success|customer service|service client"
                     + "|relation client|relations clients|customer support|support|customer experience|customer care"
                     + "|onboarding|implementation|account management|satisfaction client|sav|customer|client|clients"
                     + "|clientele", null));
 
     /** Functions with no department of their own (project management, legal), used when nothing above matched. */
-    private static final Pattern OTHER_FUNCTIONS = words("project|projet|projects|program|programme|legal|juridique"
+    private static final Pattern OTHER_FUNCTIONS = words("project|projet|projects|program|programme|legal|juridique|counsel"
             + "|compliance|conformite|strategy|strategie|consulting|conseil");
 
     /** IPOD labels "country" a location word, but a Country Manager runs a country. */

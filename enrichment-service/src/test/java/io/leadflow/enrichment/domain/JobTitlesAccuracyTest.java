@@ -12,10 +12,11 @@ import java.util.Locale;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * How often the title rules agree with two hand-labelled samples of English and French titles: the 180 they were
- * tuned on ({@code job-titles/labelled-titles.csv}) and 102 held out ({@code held-out-titles.csv}, never used to change
- * a rule: the honest estimate). Prints the accuracy and every disagreement; fails when a rule change makes either fall
- * under its floor.
+ * How often the title rules agree with hand-labelled samples of English and French titles: the 180 they were first
+ * tuned on ({@code job-titles/labelled-titles.csv}), a first held-out sample of 102 whose misses were fixed afterwards
+ * ({@code held-out-titles.csv}, tuning data since), and a second held-out sample of 113 labelled before those fixes
+ * ({@code held-out-titles-2.csv}, never used to change a rule: the honest estimate). Prints the accuracy and every
+ * disagreement; fails when a rule change makes any fall under its floor.
  */
 class JobTitlesAccuracyTest {
 
@@ -76,8 +77,16 @@ class JobTitlesAccuracyTest {
     }
 
     @Test
+    void theRulesAgreeWithTheFirstHeldOutSampleNowUsedForTuning() throws IOException {
+        Accuracy first = measure("held-out-titles.csv");
+        assertThat(first.size()).isGreaterThanOrEqualTo(100);
+        assertThat(first.seniority()).as("seniority accuracy").isGreaterThanOrEqualTo(0.90);
+        assertThat(first.department()).as("department accuracy").isGreaterThanOrEqualTo(0.85);
+    }
+
+    @Test
     void theRulesMostlyAgreeWithAHeldOutSample() throws IOException {
-        Accuracy heldOut = measure("held-out-titles.csv");
+        Accuracy heldOut = measure("held-out-titles-2.csv");
         assertThat(heldOut.size()).isGreaterThanOrEqualTo(100);
         assertThat(heldOut.seniority()).as("seniority accuracy").isGreaterThanOrEqualTo(0.80);
         assertThat(heldOut.department()).as("department accuracy").isGreaterThanOrEqualTo(0.75);

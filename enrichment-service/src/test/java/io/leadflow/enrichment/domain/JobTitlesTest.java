@@ -38,7 +38,7 @@ class JobTitlesTest {
 
     @Test
     void aFunctionTheRulesDoNotNameIsOtherNotUnknown() {
-        JobTitles.Person p = titles.read("Store Manager");
+        JobTitles.Person p = titles.read("Claims Manager");
         assertThat(p.seniority()).isEqualTo(JobTitles.Seniority.MANAGER);
         assertThat(p.department()).isEqualTo(JobTitles.Department.OTHER);
         assertThat(p.departmentEvidence()).isEqualTo("function word (IPOD)");
