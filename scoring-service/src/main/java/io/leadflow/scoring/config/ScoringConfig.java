@@ -20,4 +20,37 @@ public interface ScoringConfig {
 
     /** Form ids that express buying intent (demo request, contact sales, pricing). */
     List<String> intentForms();
+
+    /** The learned conversion model. */
+    Model model();
+
+    interface Model {
+
+        /**
+         * The leakage guard: attributes never learnt from, because they only exist after sales contact (a model fed
+         * what the SDR found out learns the answer, not the lead). None of LeadAttributes' defaults is such an
+         * attribute; list here any later added that is.
+         */
+        java.util.Optional<List<String>> excludedAttributes();
+
+        /** A category seen fewer times than this in training is "other". */
+        @io.smallrye.config.WithDefault("20")
+        int minCount();
+
+        /** Equal-frequency bins per numeric attribute (0: linear). */
+        @io.smallrye.config.WithDefault("5")
+        int bins();
+
+        /** Outcomes needed before a model is trained. */
+        @io.smallrye.config.WithDefault("50")
+        int minOutcomes();
+
+        /** Cross-validation folds for a model's metrics. */
+        @io.smallrye.config.WithDefault("5")
+        int folds();
+
+        /** How often a replica looks for a new champion or its online updates. */
+        @io.smallrye.config.WithDefault("PT30S")
+        java.time.Duration refreshInterval();
+    }
 }

@@ -21,6 +21,12 @@ public class LeadScore {
     public String reasons;
     @Column(name = "rule_set_version")
     public String ruleSetVersion;
+    /** What the conversion model read of the lead (LeadAttributes as JSON): its outcome is learnt from it. */
+    public String attributes;
+    @Column(name = "conversion_probability")
+    public Double conversionProbability;
+    @Column(name = "model_version")
+    public Integer modelVersion;
     @Column(name = "scored_at")
     public Instant scoredAt;
 }

@@ -1,0 +1,43 @@
+package io.leadflow.scoring.model;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Trains a logistic regression on all the outcomes known, and says how good it is on leads it has not seen: k-fold
+ * stratified cross-validation, every held-out prediction pooled into one {@link Evaluation}.
+ */
+public final class Training {
+
+    /** The model trained on every outcome, and its cross-validated evaluation. */
+    public record Trained(LogisticRegression model, Evaluation evaluation) {
+    }
+
+    private Training() {
+    }
+
+    public static Trained train(FeatureSpec spec, List<Outcome> outcomes, LogisticRegression.Settings settings, int folds,
+                                long seed, Instant trainedAt) {
+        int[] fold = Folds.stratified(outcomes, folds, seed);
+        double[] predicted = new double[outcomes.size()];
+        boolean[] won = new boolean[outcomes.size()];
+        for (int k = 0; k < folds; k++) {
+            List<Outcome> train = new ArrayList<>();
+            List<Integer> held = new ArrayList<>();
+            for (int i = 0; i < outcomes.size(); i++) {
+                if (fold[i] == k) {
+                    held.add(i);
+                } else {
+                    train.add(outcomes.get(i));
+                }
+            }
+            LogisticRegression model = LogisticRegression.train(spec, train, settings, trainedAt);
+            for (int i : held) {
+                predicted[i] = model.probability(outcomes.get(i).lead());
+                won[i] = outcomes.get(i).won();
+            }
+        }
+        return new Trained(LogisticRegression.train(spec, outcomes, settings, trainedAt), Evaluation.of(predicted, won));
+    }
+}
