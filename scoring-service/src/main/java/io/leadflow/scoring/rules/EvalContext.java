@@ -23,7 +23,7 @@ final class EvalContext {
         this.facts = facts;
         this.at = at;
         long atMillis = at.toEpochMilli();
-        double lambda = Math.log(2) / halfLifeMillis;
+        double halfLife = halfLifeMillis;
         for (int i = 0, n = engagements.size(); i < n; i++) {
             Engagement e = engagements.get(i);
             long when = e.occurredAt().toEpochMilli();
@@ -39,7 +39,7 @@ final class EvalContext {
                 continue;
             }
             counts[t]++;
-            decayed[t] += Math.exp(-lambda * Math.max(0, atMillis - when));
+            decayed[t] += Math.pow(0.5, Math.max(0, atMillis - when) / halfLife); // exact at whole half-lives
             if (latest[t] == null || e.occurredAt().isAfter(latest[t])) {
                 latest[t] = e.occurredAt();
             }
