@@ -57,8 +57,9 @@ public final class ScoringRuleSets {
         try {
             root = JSON.readTree(json == null ? "" : json);
         } catch (JsonProcessingException e) {
-            return invalid(List.of(new RuleSetError("$", "not valid JSON: " + e.getOriginalMessage()
-                    + " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")")));
+            String where = e.getLocation() == null ? ""
+                    : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
+            return invalid(List.of(new RuleSetError("$", "not valid JSON: " + e.getOriginalMessage() + where)));
         }
         return parse(root);
     }
