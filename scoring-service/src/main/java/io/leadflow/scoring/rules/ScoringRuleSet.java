@@ -79,7 +79,8 @@ public final class ScoringRuleSet {
                 evidence.put("latest", ctx.latest[t].toString());
                 String type = FactCatalog.ENGAGEMENT_TYPES.get(t);
                 reasons.add(new FiredRule("engagement:" + type, Dimension.ENGAGEMENT, Math.round(points * 10) / 10.0,
-                        evidence, type + " x" + ctx.counts[t] + ", decayed with half-life " + halfLife, false));
+                        evidence, ctx.counts[t] + " x " + type + ", " + engagementPoints[t] + " points each, halving every "
+                        + halfLifeText(), false));
             }
         }
         double sum = 0;
@@ -107,6 +108,11 @@ public final class ScoringRuleSet {
             }
         }
         return String.valueOf(labels.charAt(minimums.length));
+    }
+
+    /** The half-life as written in ISO-8601, in days when it is whole days ({@code P14D}, not {@code PT336H}). */
+    String halfLifeText() {
+        return halfLife.toSeconds() % 86_400 == 0 ? "P" + halfLife.toDays() + "D" : halfLife.toString();
     }
 
     public String version() {

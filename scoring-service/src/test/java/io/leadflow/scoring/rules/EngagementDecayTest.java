@@ -30,6 +30,7 @@ class EngagementDecayTest {
         assertThat(reason.dimension()).isEqualTo(Dimension.ENGAGEMENT);
         assertThat(reason.evidence()).containsEntry("count", 1).containsEntry("basePoints", 10)
                 .containsEntry("latest", AT.minus(HALF_LIFE).toString());
+        assertThat(reason.description()).isEqualTo("1 x pricing_page_visit, 10 points each, halving every P14D");
     }
 
     @Test
