@@ -1,0 +1,68 @@
+package io.leadflow.scoring.rules;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import java.util.Objects;
+
+/**
+ * A read-only view of a lead's facts: the LeadEnriched JSON (or any payload with the same
+ * {@code lead} and {@code enrichment} objects, such as LeadScored) with dotted-path lookup, so a new
+ * enrichment field needs no code change. The node is not copied: callers must not mutate it.
+ */
+public final class ScoringFacts {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final JsonNode root;
+
+    private ScoringFacts(JsonNode root) {
+        this.root = Objects.requireNonNull(root, "root");
+    }
+
+    /** A view over a parsed LeadEnriched payload. */
+    public static ScoringFacts of(JsonNode leadEnriched) {
+        return new ScoringFacts(leadEnriched);
+    }
+
+    /** Parses a LeadEnriched payload; {@link IllegalArgumentException} when it is not a JSON object. */
+    public static ScoringFacts parse(String leadEnrichedJson) {
+        try {
+            JsonNode node = JSON.readTree(leadEnrichedJson);
+            if (node == null || !node.isObject()) {
+                throw new IllegalArgumentException("a LeadEnriched payload must be a JSON object");
+            }
+            return new ScoringFacts(node);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("not valid JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /** The lead id ({@code leadId}), or {@code null}. */
+    public String leadId() {
+        return root.path("leadId").asText(null);
+    }
+
+    /** The node at a dotted path such as {@code enrichment.person.seniority}; missing node when absent. */
+    public JsonNode get(String dottedPath) {
+        return get(dottedPath.split("\\."));
+    }
+
+    /** The JSON the facts read. */
+    public JsonNode json() {
+        return root;
+    }
+
+    JsonNode get(String[] segments) {
+        JsonNode node = root;
+        for (String s : segments) {
+            node = node.get(s);
+            if (node == null) {
+                return MissingNode.getInstance();
+            }
+        }
+        return node;
+    }
+}
