@@ -171,7 +171,7 @@ class ErasureJourneyTest {
         // What is about no one stays: the lead, its assignment (status, score), its opportunity (stage, owner).
         assertThat(one("capture", "select country from lead where id = ?", lead)).isEqualTo("GB");
         assertThat(one("routing", "select status from assignment where lead_id = ?", lead)).isEqualTo("QUALIFIED");
-        assertThat(one("scoring", "select grade from lead_score where lead_id = ?", lead)).isEqualTo("A");
+        assertThat(one("scoring", "select grade from lead_score where lead_id = ?", lead)).isEqualTo("A4");
         assertThat(one("crm_sync", "select stage from opportunity where lead_id = ?", lead)).isEqualTo("discovery");
         for (String database : List.of("enrichment", "scoring", "routing", "sla", "crm_sync")) {
             assertThat(one(database, "select count(*) from erased_lead where lead_id = ?", lead)).as(database).isEqualTo("1");

@@ -109,7 +109,7 @@ class LeadJourneyTest {
         assertThat(notification.at("/lead/company").asText()).isEqualTo("Acme Robotics");
         assertThat(notification.at("/lead/source").asText()).isEqualTo("google");
         assertThat(notification.at("/score/value").asInt()).isGreaterThanOrEqualTo(70);
-        assertThat(notification.at("/score/grade").asText()).isEqualTo("A");
+        assertThat(notification.at("/score/grade").asText()).isEqualTo("A4");
         assertThat(notification.at("/score/reasons")).isNotEmpty();
 
         // Only the assigned SDR sees it in their inbox list.

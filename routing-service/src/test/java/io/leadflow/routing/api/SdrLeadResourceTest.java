@@ -76,8 +76,8 @@ class SdrLeadResourceTest {
                 .body("lead.source", equalTo("google"))
                 .body("lead.capturedAt", equalTo("2026-11-22T09:15:02.113Z"))
                 .body("score.value", equalTo(72))
-                .body("score.grade", equalTo("A"))
-                .body("score.reasons.rule", containsInAnyOrder("business-email", "senior-title"));
+                .body("score.grade", equalTo("A4"))
+                .body("score.reasons.rule", containsInAnyOrder("vp-or-above", "business-email", "demo-request"));
 
         as(TestTokens.sdr("sdr-1")).when().get("/api/v1/sdr/leads/" + theirs)
                 .then().statusCode(404).contentType("application/problem+json");

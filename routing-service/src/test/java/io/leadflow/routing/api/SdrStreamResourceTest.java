@@ -70,7 +70,7 @@ class SdrStreamResourceTest {
             assertThat(card.at("/lead/name").asText()).isEqualTo("Ada Lovelace");
             assertThat(card.at("/lead/jobTitle").asText()).isEqualTo("VP Sales");
             assertThat(card.at("/lead/campaign").asText()).isEqualTo("q4-demo");
-            assertThat(card.at("/score/grade").asText()).isEqualTo("A");
+            assertThat(card.at("/score/grade").asText()).isEqualTo("A4");
             assertThat(card.at("/score/reasons/0/rule").asText()).isEqualTo("business-email");
             assertThat(tomas.seen()).anyMatch(line -> line.replace(" ", "").equals("event:assignment"));
             assertThat(sam.seen()).noneMatch(line -> line.contains(lead.toString()));

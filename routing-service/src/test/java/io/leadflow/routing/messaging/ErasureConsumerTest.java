@@ -81,12 +81,12 @@ class ErasureConsumerTest {
         assertThat(snapshot.get("campaign").asText()).isEqualTo("q4-demo");
         assertThat(snapshot.get("erased").asBoolean()).isTrue();
         assertThat(assignment.getJsonObject("enrichment").fieldNames()).containsExactly("emailClass");
-        assertThat(assignment.getJsonObject("score").encode()).doesNotContain("VP Sales").doesNotContain("acme-robotics.com");
+        assertThat(assignment.getJsonObject("score").encode()).doesNotContain("VP Sales").doesNotContain("seniority=vp");
         assertThat(assignment.getValue("bant")).isNull();
         assertThat(assignment.getString("notes")).isNull();
         assertThat(assignment.getString("sdr_id")).isEqualTo(sdr);
         assertThat(assignment.getString("status")).isEqualTo("ASSIGNED");
-        assertThat(assignment.getInteger("score_value")).isEqualTo(72);
+        assertThat(assignment.getInteger("score_value")).isEqualTo(75);
         assertThat(rows("select outcome from routing_decision where lead_id = $1", lead)).hasSize(1);
         assertThat(rows("select 1 from outbox where aggregateid = $1", leadId)).as("LeadAssigned held the lead").isEmpty();
 

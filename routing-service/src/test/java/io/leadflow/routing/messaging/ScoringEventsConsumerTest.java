@@ -74,14 +74,14 @@ class ScoringEventsConsumerTest {
                 assertThat(payload.get("poolId").asText()).isEqualTo("default");
                 assertThat(payload.at("/lead/email").asText()).isEqualTo("ada@acme-robotics.com");
                 assertThat(payload.at("/enrichment/emailClass").asText()).isEqualTo("business");
-                assertThat(payload.at("/score/reasons/1/rule").asText()).isEqualTo("senior-title");
+                assertThat(payload.at("/score/reasons/1/rule").asText()).isEqualTo("business-email");
                 assignedTo.add(payload.get("sdrId").asText());
 
                 Row assignment = rows("select id, sdr_id, status, score_value, grade, decision_micros from assignment where lead_id = $1",
                         UUID.fromString(leadId)).get(0);
                 assertThat(assignment.getUUID("id").toString()).isEqualTo(payload.get("assignmentId").asText());
                 assertThat(assignment.getString("status")).isEqualTo("ASSIGNED");
-                assertThat(assignment.getInteger("score_value")).isEqualTo(72);
+                assertThat(assignment.getInteger("score_value")).isEqualTo(75);
                 assertThat(assignment.getLong("decision_micros")).isNotNegative();
             }
         }

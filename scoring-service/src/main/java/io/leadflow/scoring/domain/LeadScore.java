@@ -21,6 +21,14 @@ public class LeadScore {
     public String reasons;
     @Column(name = "rule_set_version")
     public String ruleSetVersion;
+    /** Points per dimension of the rule set, its temperature (cold, warm, hot) and whether the lead is an MQL. */
+    public Integer fit;
+    public Integer engagement;
+    public Integer intent;
+    public String temperature;
+    public boolean mql;
+    /** The LeadEnriched snapshot the rules read ({leadId, lead, enrichment}), for dry-runs of a draft. */
+    public String facts;
     /** What the conversion model read of the lead (LeadAttributes as JSON): its outcome is learnt from it. */
     public String attributes;
     @Column(name = "conversion_probability")

@@ -6,12 +6,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.leadflow.messaging.erasure.ErasedLeads;
 import io.leadflow.messaging.outbox.Outbox;
-import io.leadflow.scoring.config.ScoringConfig;
 import io.leadflow.scoring.messaging.in.LeadEnrichedIn;
 import io.leadflow.scoring.messaging.in.LeadErasedIn;
 import io.leadflow.scoring.messaging.in.OpportunityClosedIn;
 import io.leadflow.scoring.messaging.out.LeadScored;
 import io.leadflow.scoring.model.LeadAttributes;
+import io.leadflow.scoring.rules.Score;
+import io.leadflow.scoring.rules.ScoringFacts;
 import io.leadflow.scoring.repository.LeadOutcomeRepository;
 import io.leadflow.scoring.repository.LeadScoreRepository;
 import io.smallrye.mutiny.Uni;
@@ -20,15 +21,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.fasterxml.jackson.core.type.TypeReference;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 /** Scores leads and records outcomes; both run inside the consumer's inbox transaction. */
 @ApplicationScoped
 public class ScoringService {
 
-    private final RuleSet rules;
+    private final RuleSets ruleSets;
     private final LeadScoreRepository scores;
     private final LeadOutcomeRepository outcomes;
     private final Outbox outbox;
@@ -36,10 +37,9 @@ public class ScoringService {
     private final ErasedLeads erasedLeads;
     private final ConversionModels models;
 
-    public ScoringService(ScoringConfig config, LeadScoreRepository scores, LeadOutcomeRepository outcomes,
+    public ScoringService(RuleSets ruleSets, LeadScoreRepository scores, LeadOutcomeRepository outcomes,
                           Outbox outbox, ObjectMapper mapper, ErasedLeads erasedLeads, ConversionModels models) {
-        this.rules = new RuleSet(config.ruleSetVersion(), config.points(), Set.copyOf(config.targetCountries()),
-                Set.copyOf(config.intentForms()));
+        this.ruleSets = ruleSets;
         this.scores = scores;
         this.outcomes = outcomes;
         this.outbox = outbox;
@@ -49,11 +49,15 @@ public class ScoringService {
     }
 
     /**
-     * Scores the lead, and asks the conversion model (when one is trained) how likely it is to close; LeadScored is
-     * published when the score or grade is new or changed.
+     * Scores the lead by the active rule set, and asks the conversion model (when one is trained) how likely it is to
+     * close; LeadScored is published when the score or grade is new or changed.
      */
     public Uni<Void> score(UUID leadId, LeadEnrichedIn enriched) {
-        ScoreCard card = rules.score(enriched.facts());
+        ObjectNode facts = mapper.createObjectNode().put("leadId", leadId.toString());
+        facts.set("lead", enriched.lead());
+        facts.set("enrichment", enriched.enrichment());
+        Score score = ruleSets.active().score(ScoringFacts.of(facts), List.of(), Instant.now());
+        ScoreCard card = ScoreCard.of(score);
         Map<String, Object> attributes = LeadAttributes.of(enriched.lead(), enriched.enrichment());
         ConversionModels.Conversion conversion = models.score(attributes).orElse(null);
         return scores.findById(leadId).chain(existing -> {
@@ -64,6 +68,12 @@ public class ScoringService {
             row.grade = card.grade();
             row.reasons = json(card.reasons());
             row.ruleSetVersion = card.ruleSetVersion();
+            row.fit = score.fit();
+            row.engagement = score.engagement();
+            row.intent = score.intent();
+            row.temperature = card.temperature();
+            row.mql = score.mql();
+            row.facts = facts.toString();
             row.attributes = json(attributes);
             row.conversionProbability = conversion == null ? null : conversion.probability();
             row.modelVersion = conversion == null ? null : conversion.modelVersion();
@@ -110,7 +120,8 @@ public class ScoringService {
                 .invoke(score -> {
                     if (score != null) {
                         score.reasons = withoutEvidence(score.reasons);
-                        score.attributes = null; // what the model read of the person goes too; later outcomes teach nothing
+                        score.attributes = null;
+                        score.facts = null; // what the model read of the person goes too; later outcomes teach nothing
                     }
                 })
                 .chain(() -> outbox.forget(leadId))

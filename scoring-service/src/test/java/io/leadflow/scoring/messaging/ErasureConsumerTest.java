@@ -62,7 +62,7 @@ class ErasureConsumerTest {
         UUID lead = UUID.fromString(leadId);
         send("leads.enrichment.v1", "LeadEnriched", leadId);
         await().atMost(DEADLINE).until(() -> rows("select 1 from lead_score where lead_id = $1", lead).size() == 1);
-        assertThat(rows("select reasons from lead_score where lead_id = $1", lead).get(0).getString("reasons")).contains("VP Sales");
+        assertThat(rows("select reasons from lead_score where lead_id = $1", lead).get(0).getString("reasons")).contains("seniority=vp");
 
         double ignoredBefore = outcomes("scoring-capture", "ignored");
         send("leads.capture.v1", "LeadCaptured", leadId);
@@ -71,8 +71,8 @@ class ErasureConsumerTest {
         assertThat(outcomes("scoring-capture", "ignored")).isGreaterThan(ignoredBefore);
 
         Row score = rows("select score, grade, reasons from lead_score where lead_id = $1", lead).get(0);
-        assertThat(score.getInteger("score")).isEqualTo(100);
-        assertThat(score.getString("grade")).isEqualTo("A");
+        assertThat(score.getInteger("score")).isEqualTo(75);
+        assertThat(score.getString("grade")).isEqualTo("A4");
         JsonNode reasons = mapper.readTree(score.getString("reasons"));
         assertThat(reasons).isNotEmpty().allSatisfy(reason -> {
             assertThat(reason.get("rule").asText()).isNotBlank();
@@ -84,7 +84,7 @@ class ErasureConsumerTest {
         double erasedBefore = outcomes("scoring-enrichment", "erased");
         send("leads.enrichment.v1", "LeadEnriched", leadId);
         await().atMost(DEADLINE).until(() -> outcomes("scoring-enrichment", "erased") > erasedBefore);
-        assertThat(rows("select reasons from lead_score where lead_id = $1", lead).get(0).getString("reasons")).doesNotContain("VP Sales");
+        assertThat(rows("select reasons from lead_score where lead_id = $1", lead).get(0).getString("reasons")).doesNotContain("seniority=vp");
         assertThat(rows("select 1 from outbox where aggregateid = $1", leadId)).isEmpty();
     }
 

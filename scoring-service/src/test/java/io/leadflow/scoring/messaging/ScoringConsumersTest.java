@@ -56,16 +56,18 @@ class ScoringConsumersTest {
             ConsumerRecord<String, String> record = scored.awaitOne(keyed(leadId, "LeadScored"), DEADLINE);
             assertThat(EventContracts.violations("LeadScored", record.value())).isEmpty();
             JsonNode payload = mapper.readTree(record.value());
-            assertThat(payload.at("/score/value").asInt()).isEqualTo(100);
-            assertThat(payload.at("/score/grade").asText()).isEqualTo("A");
+            assertThat(payload.at("/score/value").asInt()).isEqualTo(75);
+            assertThat(payload.at("/score/grade").asText()).isEqualTo("A4");
+            assertThat(payload.at("/score/temperature").asText()).isEqualTo("hot");
+            assertThat(payload.at("/score/mql").asBoolean()).isTrue();
             assertThat(payload.at("/lead/email").asText()).isEqualTo(enriched.at("/lead/email").asText());
             assertThat(payload.at("/lead/campaign").asText()).isEqualTo("q4-demo");
         }
 
         given().auth().oauth2(TestTokens.revops())
                 .when().get("/api/v1/leads/{id}/score", leadId)
-                .then().statusCode(200).body("score", is(100)).body("grade", is("A"))
-                .body("reasons.rule", hasItems("business-email", "senior-title", "demo-request"));
+                .then().statusCode(200).body("score", is(75)).body("grade", is("A4"))
+                .body("reasons.rule", hasItems("business-email", "vp-or-above", "demo-request"));
     }
 
     @Test

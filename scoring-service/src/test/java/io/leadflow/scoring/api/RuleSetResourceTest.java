@@ -1,0 +1,111 @@
+package io.leadflow.scoring.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.leadflow.contracts.EventContracts;
+import io.leadflow.localstack.LocalStackTestResource;
+import io.leadflow.localstack.TestTokens;
+import io.leadflow.messaging.testing.Sql;
+import io.leadflow.messaging.testing.TopicProbe;
+import io.leadflow.scoring.rules.ScoringRuleSets;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+import java.io.InputStream;
+import java.time.Duration;
+import java.util.UUID;
+
+import static io.leadflow.messaging.testing.TopicProbe.keyed;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.is;
+
+/** Rule sets as data: a draft validated, dry-run against the active one, activated, then rolled back. */
+@QuarkusTest
+@QuarkusTestResource(value = LocalStackTestResource.class, initArgs = @ResourceArg(name = "database", value = "scoring"))
+class RuleSetResourceTest {
+
+    private static final Duration DEADLINE = Duration.ofSeconds(30);
+    private static final String RULE_SETS = "/api/v1/scoring/rule-sets";
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrap;
+    @Inject
+    ObjectMapper mapper;
+    @Inject
+    Pool db;
+
+    private ObjectNode shippedDefault() throws Exception {
+        try (InputStream in = getClass().getClassLoader().getResourceAsStream(ScoringRuleSets.DEFAULT_RESOURCE)) {
+            return (ObjectNode) mapper.readTree(in);
+        }
+    }
+
+    private String score(String leadId) throws Exception {
+        ObjectNode event = (ObjectNode) mapper.readTree(EventContracts.example("LeadEnriched"));
+        event.put("leadId", leadId).put("eventId", UUID.randomUUID().toString());
+        try (TopicProbe scored = TopicProbe.on(bootstrap, "leads.scoring.v1")) {
+            TopicProbe.send(bootstrap, "leads.enrichment.v1", leadId, event.get("eventId").asText(), "LeadEnriched", event.toString());
+            return scored.awaitOne(keyed(leadId, "LeadScored"), DEADLINE).value();
+        }
+    }
+
+    @Test
+    void aDraftIsValidatedDryRunActivatedAndRolledBack() throws Exception {
+        given().auth().oauth2(TestTokens.revops()).when().get(RULE_SETS).then().statusCode(200)
+                .body("find { it.status == 'active' }.version", is("default-1"));
+        given().auth().oauth2(TestTokens.sdr("sdr-1")).when().get(RULE_SETS).then().statusCode(403);
+
+        // Invalid: every error named by its JSON path, nothing stored.
+        ObjectNode broken = shippedDefault().put("version", "broken-" + UUID.randomUUID());
+        ((ObjectNode) broken.at("/rules/0/when")).put("field", "enrichment.person.senority");
+        ((ObjectNode) broken.at("/rules/1")).put("points", 150);
+        given().auth().oauth2(TestTokens.revops()).contentType("application/json").body(broken.toString())
+                .when().post(RULE_SETS).then().statusCode(400)
+                .body("errors.field", hasItem("rules[0].when.field")).body("errors.field", hasItem("rules[1].points"));
+        given().auth().oauth2(TestTokens.revops()).contentType("application/json").body(broken.toString())
+                .when().post(RULE_SETS + "/validate").then().statusCode(200).body("valid", is(false));
+
+        String leadId = UUID.randomUUID().toString();
+        JsonNode before = mapper.readTree(score(leadId));
+        assertThat(before.at("/score/ruleSetVersion").asText()).isEqualTo("default-1");
+        assertThat(before.at("/score/mql").asBoolean()).isTrue();
+
+        // A stricter draft: MQL at 90. Dry-run: this lead would fall below the threshold.
+        String version = "strict-" + UUID.randomUUID().toString().substring(0, 8);
+        ObjectNode strict = shippedDefault().put("version", version).put("mqlThreshold", 90);
+        given().auth().oauth2(TestTokens.revops()).contentType("application/json").body(strict.toString())
+                .when().post(RULE_SETS).then().statusCode(200).body("status", is("draft"));
+        given().auth().oauth2(TestTokens.revops()).contentType("application/json").body(strict.toString())
+                .when().post(RULE_SETS).then().statusCode(409);
+        JsonNode report = mapper.readTree(given().auth().oauth2(TestTokens.revops()).queryParam("leads", 50)
+                .when().post(RULE_SETS + "/" + version + "/dry-run").then().statusCode(200).extract().asString());
+        assertThat(report.get("leads").asInt()).isBetween(1, 50);
+        assertThat(report.get("fellBelow").findValuesAsText("leadId")).contains(leadId);
+        assertThat(report.get("crossedAbove")).isEmpty();
+
+        try {
+            given().auth().oauth2(TestTokens.admin()).when().post(RULE_SETS + "/" + version + "/activate").then().statusCode(200)
+                    .body("status", is("active"));
+            String next = UUID.randomUUID().toString();
+            JsonNode after = mapper.readTree(score(next));
+            assertThat(after.at("/score/ruleSetVersion").asText()).isEqualTo(version);
+            assertThat(after.at("/score/mql").asBoolean()).isFalse();
+            assertThat(Sql.rows(db, "select rule_set_version from lead_score where lead_id = $1", UUID.fromString(next)))
+                    .singleElement().satisfies(row -> assertThat(row.getString("rule_set_version")).isEqualTo(version));
+        } finally {
+            given().auth().oauth2(TestTokens.admin()).when().post(RULE_SETS + "/rollback").then().statusCode(200)
+                    .body("version", is("default-1")).body("status", is("active"));
+        }
+        await().atMost(DEADLINE).untilAsserted(() -> assertThat(mapper.readTree(score(UUID.randomUUID().toString()))
+                .at("/score/ruleSetVersion").asText()).isEqualTo("default-1"));
+    }
+}
