@@ -71,7 +71,7 @@ class SdrStreamResourceTest {
             assertThat(card.at("/lead/jobTitle").asText()).isEqualTo("VP Sales");
             assertThat(card.at("/lead/campaign").asText()).isEqualTo("q4-demo");
             assertThat(card.at("/score/grade").asText()).isEqualTo("A4");
-            assertThat(card.at("/score/reasons/0/rule").asText()).isEqualTo("business-email");
+            assertThat(card.at("/score/reasons/0/rule").asText()).isEqualTo("vp-or-above");
             assertThat(tomas.seen()).anyMatch(line -> line.replace(" ", "").equals("event:assignment"));
             assertThat(sam.seen()).noneMatch(line -> line.contains(lead.toString()));
         }

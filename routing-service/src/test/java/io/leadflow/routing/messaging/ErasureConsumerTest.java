@@ -86,7 +86,7 @@ class ErasureConsumerTest {
         assertThat(assignment.getString("notes")).isNull();
         assertThat(assignment.getString("sdr_id")).isEqualTo(sdr);
         assertThat(assignment.getString("status")).isEqualTo("ASSIGNED");
-        assertThat(assignment.getInteger("score_value")).isEqualTo(75);
+        assertThat(assignment.getInteger("score_value")).isEqualTo(72);
         assertThat(rows("select outcome from routing_decision where lead_id = $1", lead)).hasSize(1);
         assertThat(rows("select 1 from outbox where aggregateid = $1", leadId)).as("LeadAssigned held the lead").isEmpty();
 

@@ -81,7 +81,7 @@ class ScoringEventsConsumerTest {
                         UUID.fromString(leadId)).get(0);
                 assertThat(assignment.getUUID("id").toString()).isEqualTo(payload.get("assignmentId").asText());
                 assertThat(assignment.getString("status")).isEqualTo("ASSIGNED");
-                assertThat(assignment.getInteger("score_value")).isEqualTo(75);
+                assertThat(assignment.getInteger("score_value")).isEqualTo(72);
                 assertThat(assignment.getLong("decision_micros")).isNotNegative();
             }
         }
