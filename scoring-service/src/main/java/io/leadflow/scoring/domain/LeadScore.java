@@ -27,6 +27,9 @@ public class LeadScore {
     public Integer intent;
     public String temperature;
     public boolean mql;
+    /** When the lead first reached the MQL threshold (LeadMarketingQualified was emitted then). */
+    @Column(name = "mql_at")
+    public Instant mqlAt;
     /** The LeadEnriched snapshot the rules read ({leadId, lead, enrichment}), for dry-runs of a draft. */
     public String facts;
     /** What the conversion model read of the lead (LeadAttributes as JSON): its outcome is learnt from it. */

@@ -11,7 +11,11 @@ import io.leadflow.scoring.messaging.in.LeadErasedIn;
 import io.leadflow.scoring.messaging.in.OpportunityClosedIn;
 import io.leadflow.scoring.messaging.out.LeadScored;
 import io.leadflow.scoring.model.LeadAttributes;
+import io.leadflow.scoring.messaging.out.LeadMarketingQualified;
+import io.leadflow.scoring.repository.LeadEngagementRepository;
+import io.leadflow.scoring.rules.Engagement;
 import io.leadflow.scoring.rules.Score;
+import io.leadflow.scoring.rules.ScoringRuleSet;
 import io.leadflow.scoring.rules.ScoringFacts;
 import io.leadflow.scoring.repository.LeadOutcomeRepository;
 import io.leadflow.scoring.repository.LeadScoreRepository;
@@ -36,9 +40,11 @@ public class ScoringService {
     private final ObjectMapper mapper;
     private final ErasedLeads erasedLeads;
     private final ConversionModels models;
+    private final LeadEngagementRepository engagements;
 
     public ScoringService(RuleSets ruleSets, LeadScoreRepository scores, LeadOutcomeRepository outcomes,
-                          Outbox outbox, ObjectMapper mapper, ErasedLeads erasedLeads, ConversionModels models) {
+                          Outbox outbox, ObjectMapper mapper, ErasedLeads erasedLeads, ConversionModels models,
+                          LeadEngagementRepository engagements) {
         this.ruleSets = ruleSets;
         this.scores = scores;
         this.outcomes = outcomes;
@@ -46,23 +52,73 @@ public class ScoringService {
         this.mapper = mapper;
         this.erasedLeads = erasedLeads;
         this.models = models;
+        this.engagements = engagements;
     }
 
     /**
-     * Scores the lead by the active rule set, and asks the conversion model (when one is trained) how likely it is to
-     * close; LeadScored is published when the score or grade is new or changed.
+     * Scores the lead by the active rule set on its enrichment and every engagement seen so far, and asks the
+     * conversion model (when one is trained) how likely it is to close.
      */
     public Uni<Void> score(UUID leadId, LeadEnrichedIn enriched) {
         ObjectNode facts = mapper.createObjectNode().put("leadId", leadId.toString());
         facts.set("lead", enriched.lead());
         facts.set("enrichment", enriched.enrichment());
-        Score score = ruleSets.active().score(ScoringFacts.of(facts), List.of(), Instant.now());
+        return engagements.list("leadId", leadId).chain(seen -> rescore(leadId, facts, seen, "enriched"));
+    }
+
+    /**
+     * Records a LeadEngaged batch (an engagement seen before counts once) and re-scores the lead when it is scored
+     * already; a lead not enriched yet is scored with these engagements when its enrichment comes.
+     */
+    public Uni<Void> engaged(UUID leadId, JsonNode leadEngaged) {
+        List<Engagement> batch = Engagement.fromLeadEngaged(leadEngaged);
+        Uni<Void> stored = Uni.createFrom().voidItem();
+        for (Engagement e : batch) {
+            if (e.engagementId() == null) {
+                continue;
+            }
+            UUID id = UUID.fromString(e.engagementId());
+            stored = stored.chain(() -> engagements.findById(id)).chain(existing -> {
+                if (existing != null) {
+                    return Uni.createFrom().voidItem();
+                }
+                LeadEngagement row = new LeadEngagement();
+                row.engagementId = id;
+                row.leadId = leadId;
+                row.type = e.type();
+                row.occurredAt = e.occurredAt();
+                return engagements.persist(row).replaceWithVoid();
+            });
+        }
+        return stored.chain(() -> scores.findById(leadId)).chain(score -> {
+            if (score == null || score.facts == null) {
+                return Uni.createFrom().voidItem();
+            }
+            ObjectNode facts = readObject(score.facts);
+            return engagements.list("leadId", leadId).chain(seen -> rescore(leadId, facts, seen, "engaged"));
+        });
+    }
+
+    /**
+     * Scores in event time: decay is measured at the latest of the capture and the engagements, never by the wall
+     * clock, so redeliveries and late arrivals give the same score. LeadScored goes out when the score or grade is new
+     * or changed; LeadMarketingQualified once, the first time the lead reaches the MQL threshold.
+     */
+    private Uni<Void> rescore(UUID leadId, ObjectNode facts, List<LeadEngagement> seen, String trigger) {
+        List<Engagement> history = seen.stream()
+                .map(e -> new Engagement(e.engagementId.toString(), e.type, e.occurredAt)).toList();
+        Instant at = eventTime(facts, history);
+        ScoringRuleSet rules = ruleSets.active();
+        Score score = rules.score(ScoringFacts.of(facts), history, at);
         ScoreCard card = ScoreCard.of(score);
-        Map<String, Object> attributes = LeadAttributes.of(enriched.lead(), enriched.enrichment());
+        ObjectNode lead = (ObjectNode) facts.get("lead");
+        ObjectNode enrichment = (ObjectNode) facts.get("enrichment");
+        Map<String, Object> attributes = LeadAttributes.of(lead, enrichment);
         ConversionModels.Conversion conversion = models.score(attributes).orElse(null);
         return scores.findById(leadId).chain(existing -> {
             boolean changed = existing == null || existing.score != card.value() || !existing.grade.equals(card.grade());
             LeadScore row = existing == null ? new LeadScore() : existing;
+            boolean newlyQualified = score.mql() && row.mqlAt == null;
             row.leadId = leadId;
             row.score = card.value();
             row.grade = card.grade();
@@ -78,12 +134,33 @@ public class ScoringService {
             row.conversionProbability = conversion == null ? null : conversion.probability();
             row.modelVersion = conversion == null ? null : conversion.modelVersion();
             row.scoredAt = Instant.now();
-            Uni<LeadScore> stored = scores.persist(row);
-            return changed
-                    ? stored.chain(() -> outbox.append(LeadScored.TYPE, leadId,
-                            new LeadScored(enriched.lead(), enriched.enrichment(), card, conversion))).replaceWithVoid()
-                    : stored.replaceWithVoid();
+            if (newlyQualified) {
+                row.mqlAt = row.scoredAt;
+            }
+            Uni<?> stored = scores.persist(row);
+            if (changed) {
+                stored = stored.chain(() -> outbox.append(LeadScored.TYPE, leadId, new LeadScored(lead, enrichment, card, conversion)));
+            }
+            if (newlyQualified) {
+                stored = stored.chain(() -> outbox.append(LeadMarketingQualified.TYPE, leadId,
+                        new LeadMarketingQualified(card, rules.mqlThreshold(), trigger, row.mqlAt)));
+            }
+            return stored.replaceWithVoid();
         });
+    }
+
+    private static Instant eventTime(ObjectNode facts, List<Engagement> history) {
+        Instant at = Instant.EPOCH;
+        JsonNode captured = facts.at("/lead/capturedAt");
+        if (captured.isTextual()) {
+            at = Instant.parse(captured.asText());
+        }
+        for (Engagement e : history) {
+            if (e.occurredAt().isAfter(at)) {
+                at = e.occurredAt();
+            }
+        }
+        return at.equals(Instant.EPOCH) ? Instant.now() : at;
     }
 
     /**
@@ -120,10 +197,12 @@ public class ScoringService {
                 .invoke(score -> {
                     if (score != null) {
                         score.reasons = withoutEvidence(score.reasons);
+                        // What the rules and the model read of the person goes too; later outcomes teach nothing.
                         score.attributes = null;
-                        score.facts = null; // what the model read of the person goes too; later outcomes teach nothing
+                        score.facts = null;
                     }
                 })
+                .chain(() -> engagements.delete("leadId", leadId))
                 .chain(() -> outbox.forget(leadId))
                 .replaceWithVoid();
     }
@@ -155,6 +234,14 @@ public class ScoringService {
             return mapper.readValue(json, new TypeReference<>() { });
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("unreadable lead attributes: " + e.getMessage(), e);
+        }
+    }
+
+    private ObjectNode readObject(String json) {
+        try {
+            return (ObjectNode) mapper.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("unreadable scoring facts: " + e.getMessage(), e);
         }
     }
 }

@@ -78,10 +78,13 @@ class ScoringConsumersTest {
         TopicProbe.send(bootstrap, "leads.enrichment.v1", leadId, first.get("eventId").asText(), "LeadEnriched", first.toString());
         TopicProbe.send(bootstrap, "leads.enrichment.v1", leadId, again.get("eventId").asText(), "LeadEnriched", again.toString());
 
-        // Both events are in the inbox once the second is processed; only the first produced an event.
+        // Both events are in the inbox once the second is processed; only the first produced events: its LeadScored
+        // and, as the lead is over the threshold, its one LeadMarketingQualified.
         await().atMost(DEADLINE).until(() -> count("select count(*) from inbox where event_id in ($1, $2)",
                 UUID.fromString(first.get("eventId").asText()), UUID.fromString(again.get("eventId").asText())) == 2);
-        assertThat(count("select count(*) from outbox where aggregateid = $1", leadId)).isEqualTo(1);
+        assertThat(count("select count(*) from outbox where aggregateid = $1 and type = 'LeadScored'", leadId)).isEqualTo(1);
+        assertThat(count("select count(*) from outbox where aggregateid = $1 and type = 'LeadMarketingQualified'", leadId))
+                .isEqualTo(1);
     }
 
     @Test

@@ -11,8 +11,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Reads leads.capture.v1 for erasures only (group "scoring-capture"): scoring learns about leads from
- * enrichment, but the right to erasure is announced by capture.
+ * Reads leads.capture.v1 (group "scoring-capture"): engagements (LeadEngaged) re-score their lead, and the right to
+ * erasure is announced here. Scoring learns the lead itself from enrichment.
  */
 @ApplicationScoped
 public class CaptureEventsConsumer {
@@ -30,7 +30,8 @@ public class CaptureEventsConsumer {
     @Incoming("leads-capture")
     public Uni<Void> onCaptureEvent(ConsumerRecord<String, String> record) {
         return events.consume(record, CONSUMER,
-                Map.of("LeadErased", event -> scoring.erase(event.leadId(), event.as(LeadErasedIn.class))),
-                Set.of("LeadCaptured", "LeadResubmitted", "LeadEngaged", "LeadOptedOut"));
+                Map.of("LeadErased", event -> scoring.erase(event.leadId(), event.as(LeadErasedIn.class)),
+                        "LeadEngaged", event -> scoring.engaged(event.leadId(), event.payload())),
+                Set.of("LeadCaptured", "LeadResubmitted", "LeadOptedOut"));
     }
 }
