@@ -4,25 +4,22 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.leadflow.contracts.EventContracts;
 import io.leadflow.localstack.LocalStackTestResource;
+import io.leadflow.messaging.testing.EventBurst;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 import static org.awaitility.Awaitility.await;
@@ -58,21 +55,13 @@ class ConsumerThroughputBenchmarkTest {
         String[] titles = {"VP Sales", "Directeur commercial", "Head of Marketing", "Ingénieur logiciel", "CFO", "Stagiaire"};
         OffsetDateTime start = OffsetDateTime.now(ZoneOffset.UTC);
         long sendStart = System.nanoTime();
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                bootstrap, ProducerConfig.LINGER_MS_CONFIG, 5), new StringSerializer(), new StringSerializer())) {
-            for (int i = 0; i < LEADS; i++) {
-                String leadId = UUID.randomUUID().toString();
-                String eventId = UUID.randomUUID().toString();
-                ObjectNode event = template.deepCopy();
-                event.put("leadId", leadId).put("eventId", eventId).put("email", "lead" + i + "@company-" + (i % 997) + ".com")
-                        .put("jobTitle", titles[i % titles.length]).put("company", "Company " + (i % 997));
-                ProducerRecord<String, String> record = new ProducerRecord<>("leads.capture.v1", leadId, event.toString());
-                record.headers().add("id", eventId.getBytes(StandardCharsets.UTF_8));
-                record.headers().add("eventType", "LeadCaptured".getBytes(StandardCharsets.UTF_8));
-                producer.send(record);
-            }
-            producer.flush();
+        List<ObjectNode> burst = new ArrayList<>(LEADS);
+        for (int i = 0; i < LEADS; i++) {
+            burst.add(template.deepCopy().put("leadId", UUID.randomUUID().toString()).put("eventId", UUID.randomUUID().toString())
+                    .put("email", "lead" + i + "@company-" + (i % 997) + ".com").put("jobTitle", titles[i % titles.length])
+                    .put("company", "Company " + (i % 997)));
         }
+        EventBurst.send(bootstrap, "leads.capture.v1", "LeadCaptured", burst);
         double sendSeconds = (System.nanoTime() - sendStart) / 1e9;
         await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofMillis(200)).until(() -> enrichedSince(start) >= LEADS);
         double seconds = (System.nanoTime() - sendStart) / 1e9;

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.leadflow.contracts.EventContracts;
 import io.leadflow.localstack.LocalStackTestResource;
 import io.leadflow.localstack.TestTokens;
+import io.leadflow.messaging.testing.EventBurst;
 import io.leadflow.messaging.testing.Sql;
 import io.leadflow.messaging.testing.TopicProbe;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -13,18 +14,12 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.inject.Inject;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import static io.leadflow.messaging.testing.TopicProbe.keyed;
@@ -65,13 +60,6 @@ class ConversionModelTest {
                 .put("opportunityId", UUID.randomUUID().toString()).put("outcome", won ? "WON" : "LOST");
     }
 
-    private void send(KafkaProducer<String, String> producer, String topic, String type, ObjectNode event) throws Exception {
-        ProducerRecord<String, String> record = new ProducerRecord<>(topic, event.get("leadId").asText(), event.toString());
-        record.headers().add("id", event.get("eventId").asText().getBytes(StandardCharsets.UTF_8));
-        record.headers().add("eventType", type.getBytes(StandardCharsets.UTF_8));
-        producer.send(record).get();
-    }
-
     private long count(String sql, List<String> leads) {
         return Sql.rows(db, sql, (Object) leads.stream().map(UUID::fromString).toArray(UUID[]::new)).get(0).getLong(0);
     }
@@ -83,21 +71,22 @@ class ConversionModelTest {
 
         // 90 leads: seniority drives the outcome, with one lead in six going against it so the model is not perfect.
         List<String> leads = new ArrayList<>();
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                bootstrap), new StringSerializer(), new StringSerializer())) {
-            for (int i = 0; i < 90; i++) {
-                String leadId = UUID.randomUUID().toString();
-                leads.add(leadId);
-                send(producer, "leads.enrichment.v1", "LeadEnriched", enriched(leadId, SENIORITIES[i % SENIORITIES.length]));
-            }
-            await().atMost(DEADLINE).until(() -> count("select count(*) from lead_score where lead_id = any($1)", leads)
-                    == leads.size());
-            for (int i = 0; i < leads.size(); i++) {
-                boolean senior = i % SENIORITIES.length < 3;
-                boolean won = i % 7 == 6 ? !senior : senior;
-                send(producer, "leads.crm.v1", "OpportunityClosed", closed(leads.get(i), won));
-            }
+        List<ObjectNode> enrichedLeads = new ArrayList<>();
+        for (int i = 0; i < 90; i++) {
+            String leadId = UUID.randomUUID().toString();
+            leads.add(leadId);
+            enrichedLeads.add(enriched(leadId, SENIORITIES[i % SENIORITIES.length]));
         }
+        EventBurst.send(bootstrap, "leads.enrichment.v1", "LeadEnriched", enrichedLeads);
+        await().atMost(DEADLINE).until(() -> count("select count(*) from lead_score where lead_id = any($1)", leads)
+                == leads.size());
+        List<ObjectNode> outcomes = new ArrayList<>();
+        for (int i = 0; i < leads.size(); i++) {
+            boolean senior = i % SENIORITIES.length < 3;
+            boolean won = i % 7 == 6 ? !senior : senior;
+            outcomes.add(closed(leads.get(i), won));
+        }
+        EventBurst.send(bootstrap, "leads.crm.v1", "OpportunityClosed", outcomes);
         await().atMost(DEADLINE).until(() -> count("select count(*) from lead_outcome where lead_id = any($1)", leads)
                 == leads.size());
 
