@@ -9,20 +9,15 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
-import java.time.Duration;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-import static org.awaitility.Awaitility.await;
 
 /**
  * A benchmark, not a test (off by default; {@code -Dleadflow.benchmark=true}): how many LeadEnriched per second
@@ -43,11 +38,6 @@ class ScoringThroughputBenchmarkTest {
     @Inject
     ObjectMapper mapper;
 
-    private long scoredSince(OffsetDateTime since) {
-        return db.preparedQuery("select count(*) from lead_score where scored_at >= $1").execute(Tuple.of(since))
-                .await().atMost(Duration.ofSeconds(10)).iterator().next().getLong(0);
-    }
-
     @Test
     void scoresABurstOfEnrichedLeads() throws Exception {
         ObjectNode template = (ObjectNode) mapper.readTree(EventContracts.example("LeadEnriched"));
@@ -59,13 +49,7 @@ class ScoringThroughputBenchmarkTest {
             ((ObjectNode) event.at("/enrichment/person")).put("seniority", seniorities[i % seniorities.length]);
             burst.add(event);
         }
-        OffsetDateTime start = OffsetDateTime.now(ZoneOffset.UTC);
-        long sendStart = System.nanoTime();
-        EventBurst.send(bootstrap, "leads.enrichment.v1", "LeadEnriched", burst);
-        double sendSeconds = (System.nanoTime() - sendStart) / 1e9;
-        await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofMillis(200)).until(() -> scoredSince(start) >= LEADS);
-        double seconds = (System.nanoTime() - sendStart) / 1e9;
-        System.out.printf("%nscoring consumer: %,d leads scored in %.1f s (%,.0f events/s; the burst took %.1f s to send)%n%n",
-                LEADS, seconds, LEADS / seconds, sendSeconds);
+        EventBurst.measure(bootstrap, "leads.enrichment.v1", "LeadEnriched", burst, db,
+                "select count(*) from lead_score where scored_at >= $1", "scoring consumer, leads scored");
     }
 }
