@@ -1,9 +1,11 @@
 package io.leadflow.scoring.domain;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.leadflow.scoring.rules.DryRun;
+import io.leadflow.scoring.rules.Engagement;
 import io.leadflow.scoring.rules.RuleSetParseResult;
 import io.leadflow.scoring.rules.ScoringFacts;
 import io.leadflow.scoring.rules.ScoringRuleSet;
@@ -41,9 +43,13 @@ public class RuleSets {
 
     private static final Logger LOG = Logger.getLogger(RuleSets.class);
 
-    /** A stored version as the API shows it. */
+    /** A stored version as the API shows it; after an activation that asked for it, what re-scoring the leads did. */
     public record Version(String version, String status, Instant createdAt, String createdBy, Instant activatedAt,
-                          JsonNode definition) {
+                          JsonNode definition, @JsonInclude(JsonInclude.Include.NON_NULL) Rescore rescore) {
+
+        public Version withRescore(Rescore done) {
+            return new Version(version, status, createdAt, createdBy, activatedAt, definition, done);
+        }
     }
 
     private final Pool db;
@@ -59,14 +65,23 @@ public class RuleSets {
     }
 
     void load(@Observes StartupEvent started) {
-        String definition = shippedDefault();
-        db.preparedQuery("""
-                        insert into rule_set (version, status, definition, created_at, created_by, activated_at)
-                        select $1, 'active', $2, now(), 'leadflow', now() where not exists (select 1 from rule_set)""")
-                .execute(Tuple.of(ScoringRuleSets.defaultRuleSet().version(), definition))
+        installShipped(ScoringRuleSets.defaultRuleSet().version(), shippedDefault())
                 .chain(this::refresh).await().atMost(Duration.ofMinutes(1));
         vertx.setPeriodic(10_000, tick -> refresh().subscribe().with(done -> { },
                 failure -> LOG.warnf("rule-set refresh failed: %s", failure.toString())));
+    }
+
+    /**
+     * The first start: the shipped rule set becomes the active one. A later release's shipped version arrives as a
+     * draft beside what RevOps runs, to dry-run and activate when they choose; a version already stored is left alone.
+     */
+    Uni<Void> installShipped(String version, String definition) {
+        return db.preparedQuery("""
+                        insert into rule_set (version, status, definition, created_at, created_by, activated_at)
+                        select $1, case when exists (select 1 from rule_set) then 'draft' else 'active' end, $2, now(),
+                               'leadflow', case when exists (select 1 from rule_set) then null else now() end
+                        on conflict (version) do nothing""")
+                .execute(Tuple.of(version, definition)).replaceWithVoid();
     }
 
     /** The rule set leads are scored by now. */
@@ -146,17 +161,37 @@ public class RuleSets {
     public Uni<DryRun.Report> dryRun(String version, int leads) {
         return find(version).chain(found -> {
             ScoringRuleSet draft = valid(found.definition());
-            return db.preparedQuery("select lead_id, facts from lead_score where facts is not null "
-                            + "order by scored_at desc limit $1").execute(Tuple.of(leads))
+            // Each lead with its engagements, at its own event time: as the consumer scored it.
+            return db.preparedQuery("""
+                            select s.lead_id, s.facts, coalesce(json_agg(json_build_object('id', e.engagement_id, 'type', e.type,
+                                   'at', e.occurred_at)) filter (where e.engagement_id is not null), '[]')::text as engagements
+                            from (select lead_id, facts, scored_at from lead_score where facts is not null
+                                  order by scored_at desc limit $1) s
+                            left join lead_engagement e on e.lead_id = s.lead_id
+                            group by s.lead_id, s.facts, s.scored_at order by s.scored_at desc""")
+                    .execute(Tuple.of(leads))
                     .map(rows -> {
                         List<DryRun.Lead> sample = new ArrayList<>();
                         for (Row row : rows) {
-                            sample.add(new DryRun.Lead(row.getUUID("lead_id").toString(),
-                                    ScoringFacts.parse(row.getString("facts")), List.of()));
+                            sample.add(DryRun.Lead.asScored(row.getUUID("lead_id").toString(),
+                                    ScoringFacts.parse(row.getString("facts")), engagements(row.getString("engagements"))));
                         }
                         return DryRun.compare(active, draft, sample, Instant.now());
                     });
         });
+    }
+
+    private List<Engagement> engagements(String json) {
+        try {
+            List<Engagement> out = new ArrayList<>();
+            for (JsonNode e : mapper.readTree(json)) {
+                out.add(new Engagement(e.get("id").asText(), e.get("type").asText(),
+                        OffsetDateTime.parse(e.get("at").asText()).toInstant()));
+            }
+            return out;
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private ScoringRuleSet valid(JsonNode definition) {
@@ -186,7 +221,7 @@ public class RuleSets {
         try {
             return new Version(row.getString("version"), row.getString("status"), instant(row.getOffsetDateTime("created_at")),
                     row.getString("created_by"), instant(row.getOffsetDateTime("activated_at")),
-                    mapper.readTree(row.getString("definition")));
+                    mapper.readTree(row.getString("definition")), null);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

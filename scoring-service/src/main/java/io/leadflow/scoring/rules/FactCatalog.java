@@ -14,9 +14,12 @@ import java.util.Map;
  */
 public final class FactCatalog {
 
-    /** LeadEngaged's engagement types (schema enum), in schema order. */
+    /**
+     * LeadEngaged's engagement types (schema enum), in schema order, then {@code reply}: a LeadTouched from routing
+     * where the person answered the SDR (connected, replied, meeting booked).
+     */
     public static final List<String> ENGAGEMENT_TYPES = List.of("page_view", "pricing_page_visit", "email_open",
-            "email_click", "content_download", "webinar_attended", "demo_request");
+            "email_click", "content_download", "webinar_attended", "demo_request", "reply");
 
     /** Prefix of the per-type engagement counters, e.g. {@code engagement.count.pricing_page_visit}. */
     static final String COUNT_PREFIX = "engagement.count.";

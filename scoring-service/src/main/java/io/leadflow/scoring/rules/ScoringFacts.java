@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -48,6 +50,24 @@ public final class ScoringFacts {
     /** The node at a dotted path such as {@code enrichment.person.seniority}; missing node when absent. */
     public JsonNode get(String dottedPath) {
         return get(dottedPath.split("\\."));
+    }
+
+    /**
+     * The event time a lead is scored at: the latest of its capture and its engagements, never the wall clock, so
+     * a redelivery, a late arrival or a replay gives the same score. The wall clock only when neither has a time.
+     */
+    public Instant scoredAt(List<Engagement> history) {
+        Instant at = Instant.EPOCH;
+        JsonNode captured = get("lead.capturedAt");
+        if (captured.isTextual()) {
+            at = Instant.parse(captured.asText());
+        }
+        for (Engagement e : history) {
+            if (e.occurredAt().isAfter(at)) {
+                at = e.occurredAt();
+            }
+        }
+        return at.equals(Instant.EPOCH) ? Instant.now() : at;
     }
 
     /** The JSON the facts read. */
