@@ -95,8 +95,8 @@
  *   <li>{@code engagement.halfLife}: an ISO-8601 duration ({@code P14D}, {@code PT36H}; {@code Duration}
  *       syntax, so no weeks or months), positive, at most {@code P365D}. {@code engagement.points}:
  *       0-100 per LeadEngaged type ({@code page_view}, {@code pricing_page_visit}, {@code email_open},
- *       {@code email_click}, {@code content_download}, {@code webinar_attended}, {@code demo_request});
- *       types left out score nothing.</li>
+ *       {@code email_click}, {@code content_download}, {@code webinar_attended}, {@code demo_request}) and
+ *       {@code reply} (an SDR touch the person answered); types left out score nothing.</li>
  *   <li>{@code rules}: an ordered array. {@code id}: unique, lower-case letters, digits and dashes.
  *       {@code dimension}: {@code fit}, {@code engagement} or {@code intent}. {@code points}: a
  *       non-zero integer, -100..100. {@code disqualify: true}: when the rule fires the lead is cold
