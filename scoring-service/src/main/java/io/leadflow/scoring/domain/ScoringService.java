@@ -148,7 +148,7 @@ public class ScoringService {
         ScoreCard card = ScoreCard.of(score);
         ObjectNode lead = (ObjectNode) facts.get("lead");
         ObjectNode enrichment = (ObjectNode) facts.get("enrichment");
-        Map<String, Object> attributes = LeadAttributes.of(lead, enrichment);
+        Map<String, Object> attributes = LeadAttributes.of(lead, enrichment, history.stream().map(Engagement::type).toList());
         ConversionModels.Conversion conversion = models.score(attributes).orElse(null);
         return scores.findById(leadId).chain(existing -> {
             // What routing and the SDRs act on; the same score re-evaluated emits nothing.
