@@ -6,6 +6,7 @@ import io.leadflow.routing.roster.Load;
 import io.leadflow.routing.roster.SkipReason;
 
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * A pool member as a decision sees them: their place ({@code position}, unique in the pool), their
@@ -33,6 +34,26 @@ public record Candidate(String sdrId, int position, int weight, long currentWeig
     public SkipReason skipReasonAt(Instant at) {
         SkipReason unavailable = availability.unavailableAt(at);
         return unavailable != null ? unavailable : caps.reached(load);
+    }
+
+    /**
+     * When they can take a lead again without anyone doing anything (now, if they can): the next instant
+     * they are available, moved to their next local day if their daily cap is reached until then. Empty
+     * when their open-lead cap is reached (it clears when a lead is closed, not by the clock), when they
+     * are inactive or paused, or when their schedule never makes them available.
+     */
+    public Optional<Instant> availableAgainAt(Instant at) {
+        Integer maxOpen = caps.maxOpenLeads();
+        if (maxOpen != null && load.openLeads() >= maxOpen) {
+            return Optional.empty();
+        }
+        Optional<Instant> back = availability.nextAvailable(at);
+        Integer maxToday = caps.maxLeadsPerDay();
+        if (back.isPresent() && maxToday != null && load.leadsToday() >= maxToday
+                && availability.localDate(back.get()).equals(availability.localDate(at))) {
+            back = availability.nextAvailable(availability.startOfNextLocalDay(at));
+        }
+        return back;
     }
 
     public Candidate withWeight(int newWeight) {

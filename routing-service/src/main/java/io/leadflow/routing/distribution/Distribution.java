@@ -1,7 +1,5 @@
 package io.leadflow.routing.distribution;
 
-import io.leadflow.routing.roster.Availability;
-import io.leadflow.routing.roster.Load;
 import io.leadflow.routing.roster.SkipReason;
 
 import java.time.Instant;
@@ -136,32 +134,11 @@ public final class Distribution {
     private static Selection nobody(PoolState pool, List<Considered> considered, List<Candidate> skipped, Instant at) {
         Instant retry = null;
         for (Candidate member : skipped) {
-            Optional<Instant> back = backBy(member, at);
+            Optional<Instant> back = member.availableAgainAt(at);
             if (back.isPresent() && (retry == null || back.get().isBefore(retry))) {
                 retry = back.get();
             }
         }
         return new Selection(Optional.empty(), considered, pool, Optional.ofNullable(retry));
-    }
-
-    /**
-     * When a skipped member can take a lead again without anyone doing anything: the next instant they are
-     * available, moved to their next local day if their daily cap is reached until then. Empty when their
-     * open-lead cap is reached (it clears when a lead is closed, not by the clock), or inactive, paused.
-     */
-    static Optional<Instant> backBy(Candidate member, Instant at) {
-        Load load = member.load();
-        Integer maxOpen = member.caps().maxOpenLeads();
-        if (maxOpen != null && load.openLeads() >= maxOpen) {
-            return Optional.empty();
-        }
-        Availability availability = member.availability();
-        Optional<Instant> back = availability.nextAvailable(at);
-        Integer maxToday = member.caps().maxLeadsPerDay();
-        if (back.isPresent() && maxToday != null && load.leadsToday() >= maxToday
-                && availability.localDate(back.get()).equals(availability.localDate(at))) {
-            back = availability.nextAvailable(availability.startOfNextLocalDay(at));
-        }
-        return back;
     }
 }

@@ -2,9 +2,12 @@ package io.leadflow.routing.repository;
 
 import io.leadflow.routing.domain.Sdr;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -23,6 +26,36 @@ public class RosterRepository implements PanacheRepositoryBase<Sdr, String> {
                 .setParameter("name", name)
                 .setParameter("email", email)
                 .executeUpdate());
+    }
+
+    /** The SDR, their row locked until the transaction ends (concurrent edits and pauses apply one after the other). */
+    public Uni<Sdr> lock(String id) {
+        return findById(id, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    /** Every SDR, by id. */
+    public Uni<List<Sdr>> all() {
+        return listAll(Sort.by("id"));
+    }
+
+    /** The SDRs with these ids (those that exist). */
+    public Uni<List<Sdr>> withIds(Collection<String> ids) {
+        return ids.isEmpty() ? Uni.createFrom().item(List.of()) : list("id in ?1", ids);
+    }
+
+    /**
+     * Locks the SDRs' rows in id order (the order every routing takes them in, so two routings never wait on
+     * each other in a circle) with {@code for no key update} (assignments referencing them can still be
+     * inserted), and reads them. Needs a transaction.
+     */
+    public Uni<List<Sdr>> lockForRouting(List<String> ids) {
+        if (ids.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return getSession().chain(session -> session.createNativeQuery(
+                        "select * from sdr where id in (:ids) order by id for no key update", Sdr.class)
+                .setParameter("ids", ids)
+                .getResultList());
     }
 
     public Uni<Integer> addPoolIfMissing(String id, String name) {

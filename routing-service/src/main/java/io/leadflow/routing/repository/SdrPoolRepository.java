@@ -6,7 +6,11 @@ import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import jakarta.persistence.LockModeType;
+
 import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 @ApplicationScoped
 public class SdrPoolRepository implements PanacheRepositoryBase<SdrPool, String> {
@@ -48,5 +52,71 @@ public class SdrPoolRepository implements PanacheRepositoryBase<SdrPool, String>
                 .setParameter("position", position)
                 .setParameter("id", poolId)
                 .executeUpdate());
+    }
+
+    /** A member as stored: their place in the rotation, weight and smooth-weighted-round-robin current weight. */
+    public record MemberRow(String sdrId, int position, int weight, long currentWeight) {
+    }
+
+    /** The pool, its row locked until the transaction ends (the lock routing takes): null if it does not exist. */
+    public Uni<SdrPool> lock(String poolId) {
+        return findById(poolId, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    /** The pool's members in rotation order. */
+    public Uni<List<MemberRow>> members(String poolId) {
+        return getSession().chain(session -> session.createNativeQuery("""
+                        select sdr_id, position, weight, current_weight from pool_member
+                        where pool_id = :id order by position
+                        """, Object[].class)
+                .setParameter("id", poolId)
+                .getResultList())
+                .map(rows -> rows.stream().map(row -> new MemberRow((String) row[0], ((Number) row[1]).intValue(),
+                        ((Number) row[2]).intValue(), ((Number) row[3]).longValue())).toList());
+    }
+
+    /** Replaces the pool's members with these (hold the pool's lock). */
+    public Uni<Void> replaceMembers(String poolId, List<MemberRow> members) {
+        Uni<Integer> deleted = getSession().chain(session -> session
+                .createNativeQuery("delete from pool_member where pool_id = :id")
+                .setParameter("id", poolId)
+                .executeUpdate());
+        if (members.isEmpty()) {
+            return deleted.replaceWithVoid();
+        }
+        String rows = IntStream.range(0, members.size())
+                .mapToObj(i -> "(:pool, :sdr%d, :position%d, :weight%d, :current%d)".formatted(i, i, i, i))
+                .collect(Collectors.joining(", "));
+        return deleted.chain(() -> getSession().chain(session -> {
+            var insert = session.createNativeQuery(
+                    "insert into pool_member (pool_id, sdr_id, position, weight, current_weight) values " + rows)
+                    .setParameter("pool", poolId);
+            for (int i = 0; i < members.size(); i++) {
+                MemberRow member = members.get(i);
+                insert.setParameter("sdr" + i, member.sdrId())
+                        .setParameter("position" + i, member.position())
+                        .setParameter("weight" + i, member.weight())
+                        .setParameter("current" + i, member.currentWeight());
+            }
+            return insert.executeUpdate();
+        })).replaceWithVoid();
+    }
+
+    /** Sets these members' smooth-weighted-round-robin current weights (hold the pool's lock). */
+    public Uni<Void> setCurrentWeights(String poolId, java.util.Map<String, Long> currentWeights) {
+        List<String> ids = List.copyOf(currentWeights.keySet());
+        String cases = IntStream.range(0, ids.size())
+                .mapToObj(i -> "when :sdr%d then cast(:weight%d as bigint)".formatted(i, i))
+                .collect(Collectors.joining(" "));
+        return getSession().chain(session -> {
+            var update = session.createNativeQuery("update pool_member set current_weight = case sdr_id " + cases
+                    + " end where pool_id = :pool and sdr_id in (:ids)")
+                    .setParameter("pool", poolId)
+                    .setParameter("ids", ids);
+            for (int i = 0; i < ids.size(); i++) {
+                update.setParameter("sdr" + i, ids.get(i)).setParameter("weight" + i, currentWeights.get(ids.get(i)));
+            }
+            return update.executeUpdate();
+        }).replaceWithVoid();
     }
 }
