@@ -1,0 +1,115 @@
+package io.leadflow.routing.domain;
+
+import io.leadflow.routing.distribution.Candidate;
+import io.leadflow.routing.distribution.PoolState;
+import io.leadflow.routing.distribution.Selection;
+import io.leadflow.routing.repository.AssignmentRepository;
+import io.leadflow.routing.repository.OutOfOfficeRepository;
+import io.leadflow.routing.repository.RosterRepository;
+import io.leadflow.routing.repository.SdrPoolRepository;
+import io.leadflow.routing.repository.SdrPoolRepository.MemberRow;
+import io.leadflow.routing.roster.Availability;
+import io.leadflow.routing.roster.Load;
+import io.leadflow.routing.roster.OutOfOffice;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * A pool's {@link PoolState} read for a decision and written back after it, inside the routing
+ * transaction. With it, a routing is: {@link #lock}, then
+ * {@link io.leadflow.routing.distribution.Distribution#select} at {@link LockedPool#at()}, then the assignment
+ * (and the decision record) written, then {@link #store}: one transaction. Not yet called by
+ * {@link RoutingService}, whose assignment path stays as it is until the routing engine is wired in.
+ *
+ * <p>Locks, in this order: the pool row (routings of one pool take turns, as today), then the member
+ * SDRs' rows in id order ({@code for no key update}: inserting assignments that reference them is not
+ * blocked), so that routings of two pools sharing an SDR also take turns on that SDR and a cap holds
+ * across pools. Every read comes in a statement after the locks, so it sees what the previous turn
+ * committed (a statement's snapshot is taken when it starts, before any wait inside it).
+ */
+@ApplicationScoped
+public class PoolStateStore {
+
+    /**
+     * The pool row, its state for the decision, the members' SDR rows (names for the events), and the
+     * instant the state is read at: taken once the locks are held, so a routing that waited for its turn
+     * decides at the time it decides (and turns are in the order of their instants).
+     */
+    public record LockedPool(SdrPool pool, PoolState state, Map<String, Sdr> sdrs, Instant at) {
+    }
+
+    private final SdrPoolRepository pools;
+    private final RosterRepository roster;
+    private final OutOfOfficeRepository absences;
+    private final AssignmentRepository assignments;
+
+    public PoolStateStore(SdrPoolRepository pools, RosterRepository roster, OutOfOfficeRepository absences,
+                          AssignmentRepository assignments) {
+        this.pools = pools;
+        this.roster = roster;
+        this.absences = absences;
+        this.assignments = assignments;
+    }
+
+    /** Locks the pool and its members and reads its state as of now; null if there is no such pool. Needs a transaction. */
+    public Uni<LockedPool> lock(String poolId) {
+        return pools.lock(poolId).chain(pool -> pool == null ? Uni.createFrom().nullItem()
+                : pools.members(poolId).chain(members -> roster.lockForRouting(members.stream().map(MemberRow::sdrId).toList())
+                .chain(sdrs -> {
+                    Instant at = Instant.now().truncatedTo(ChronoUnit.MICROS);
+                    return absences.notEndedAt(sdrs.stream().map(sdr -> sdr.id).toList(), at)
+                            .chain(periods -> read(pool, members, sdrs, periods, at));
+                })));
+    }
+
+    private Uni<LockedPool> read(SdrPool pool, List<MemberRow> members, List<Sdr> sdrs, List<OutOfOfficePeriod> periods,
+                                 Instant at) {
+        Map<String, Sdr> byId = sdrs.stream().collect(Collectors.toMap(sdr -> sdr.id, Function.identity()));
+        Map<String, List<OutOfOffice>> away = periods.stream().collect(Collectors.groupingBy(
+                period -> period.sdrId, Collectors.mapping(OutOfOfficePeriod::toPeriod, Collectors.toList())));
+        Map<String, Availability> availability = new HashMap<>();
+        Map<String, Instant> dayStarts = new HashMap<>();
+        for (Sdr sdr : sdrs) {
+            Availability schedule = RosterJson.availability(sdr, away.getOrDefault(sdr.id, List.of()));
+            availability.put(sdr.id, schedule);
+            dayStarts.put(sdr.id, schedule.startOfLocalDay(at));
+        }
+        return assignments.loads(dayStarts).map(loads -> {
+            List<Candidate> candidates = new ArrayList<>();
+            for (MemberRow member : members) {
+                candidates.add(new Candidate(member.sdrId(), member.position(), member.weight(), member.currentWeight(),
+                        availability.get(member.sdrId()), RosterJson.caps(byId.get(member.sdrId())),
+                        loads.getOrDefault(member.sdrId(), Load.NONE)));
+            }
+            return new LockedPool(pool, new PoolState(pool.distributionMethod, pool.lastPosition, candidates), byId, at);
+        });
+    }
+
+    /**
+     * Writes what the decision changed in the pool: the cursor and the current weights that moved. The
+     * assignment itself (which the loads count) is the caller's to write in the same transaction.
+     */
+    public Uni<Void> store(String poolId, PoolState before, Selection selection) {
+        PoolState after = selection.next();
+        Uni<Void> done = after.cursor() == before.cursor() ? Uni.createFrom().voidItem()
+                : pools.moveCursor(poolId, after.cursor()).replaceWithVoid();
+        Map<String, Long> old = before.members().stream()
+                .collect(Collectors.toMap(Candidate::sdrId, Candidate::currentWeight));
+        Map<String, Long> moved = new HashMap<>();
+        for (Candidate member : after.members()) {
+            if (!Long.valueOf(member.currentWeight()).equals(old.get(member.sdrId()))) {
+                moved.put(member.sdrId(), member.currentWeight());
+            }
+        }
+        return moved.isEmpty() ? done : done.chain(() -> pools.setCurrentWeights(poolId, moved));
+    }
+}
