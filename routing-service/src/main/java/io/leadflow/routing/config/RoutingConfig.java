@@ -35,10 +35,10 @@ public interface RoutingConfig {
         String publicUrl();
 
         /**
-         * The key that signs one-click accept links (base64, at least 32 bytes; from the environment or a secret store).
-         * Required when e-mail notifications are on.
+         * The key the accept links and the webhook secrets are derived from (base64, at least 32 bytes; from the
+         * environment or a secret store). Required when e-mail or webhook notifications are on.
          */
-        java.util.Optional<String> linkKey();
+        java.util.Optional<String> signingKey();
 
         /** How long an accept link works. */
         @WithDefault("P7D")
@@ -47,5 +47,17 @@ public interface RoutingConfig {
         /** E-mail to the SDR (through quarkus.mailer.*: host, port, from, TLS, credentials) on every assignment. */
         @WithDefault("false")
         boolean email();
+
+        /** Webhooks RevOps registers per SDR or pool (Slack-compatible JSON, HMAC-signed) on every assignment. */
+        @WithDefault("false")
+        boolean webhooks();
+
+        /** Plain-http webhook URLs (for a local receiver); off, only https is accepted. */
+        @WithDefault("false")
+        boolean webhooksAllowHttp();
+
+        /** How long one webhook delivery may take before it counts as failed (and is retried). */
+        @WithDefault("5s")
+        Duration webhookTimeout();
     }
 }

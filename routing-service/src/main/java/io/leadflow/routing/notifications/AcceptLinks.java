@@ -14,7 +14,8 @@ import java.util.UUID;
 /**
  * One-click accept links in notifications: a token naming the lead, the SDR it was assigned to and an expiry, signed
  * with HMAC-SHA256 under the service's link key. Whoever holds the link can accept that lead for that SDR until it
- * expires, nothing else; a lead reassigned since is no longer the SDR's, and the accept is refused. Pure: no framework.
+ * expires, nothing else; a lead reassigned since is no longer the SDR's, and the accept is refused. The key is derived
+ * from the signing key ({@link SigningKeys}). Pure: no framework.
  */
 public final class AcceptLinks {
 
@@ -24,15 +25,14 @@ public final class AcceptLinks {
 
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder B64D = Base64.getUrlDecoder();
-    static final int MIN_KEY_BYTES = 32;
 
     private final SecretKeySpec key;
     private final Duration validity;
 
     public AcceptLinks(byte[] key, Duration validity) {
-        if (key.length < MIN_KEY_BYTES) {
-            throw new IllegalArgumentException("the accept-link key must be at least " + MIN_KEY_BYTES + " bytes, got "
-                    + key.length);
+        if (key.length < SigningKeys.MIN_KEY_BYTES) {
+            throw new IllegalArgumentException("the accept-link key must be at least " + SigningKeys.MIN_KEY_BYTES
+                    + " bytes, got " + key.length);
         }
         this.key = new SecretKeySpec(key.clone(), "HmacSHA256");
         this.validity = validity;

@@ -28,6 +28,7 @@ public class Notifier {
     private final ReactiveMailer mailer;
     private final RosterRepository roster;
     private final MeterRegistry meters;
+    private final SigningKeys keys;
     private final AcceptLinks links;
 
     public Notifier(RoutingConfig config, ReactiveMailer mailer, RosterRepository roster, MeterRegistry meters) {
@@ -35,18 +36,26 @@ public class Notifier {
         this.mailer = mailer;
         this.roster = roster;
         this.meters = meters;
-        this.links = settings.linkKey()
-                .map(key -> new AcceptLinks(Base64.getDecoder().decode(key), settings.linkValidity()))
-                .orElse(null);
-        if (settings.email() && links == null) {
-            throw new IllegalStateException("leadflow.routing.notifications.email=true needs "
-                    + "leadflow.routing.notifications.link-key (base64, at least 32 bytes) to sign the accept links");
+        this.keys = settings.signingKey().map(key -> new SigningKeys(Base64.getDecoder().decode(key))).orElse(null);
+        this.links = keys == null ? null : keys.acceptLinks(settings.linkValidity());
+        if ((settings.email() || settings.webhooks()) && keys == null) {
+            throw new IllegalStateException("e-mail or webhook notifications need leadflow.routing.notifications.signing-key "
+                    + "(base64, at least 32 bytes) to sign the accept links and the webhook deliveries");
         }
     }
 
-    /** Whether any notification besides the live inbox is on. */
-    public boolean enabled() {
-        return settings.email();
+    /** The keys notifications are signed with, when a signing key is configured. */
+    public java.util.Optional<SigningKeys> keys() {
+        return java.util.Optional.ofNullable(keys);
+    }
+
+    /** The accept link of the SDR's lead. */
+    public String acceptUrl(UUID leadId, String sdrId) {
+        return baseUrl() + "/accept.html#token=" + links.sign(leadId, sdrId, Instant.now());
+    }
+
+    public String baseUrl() {
+        return settings.publicUrl().replaceAll("/+$", "");
     }
 
     /** The accept-link verifier, when a key is configured. */
@@ -64,9 +73,7 @@ public class Notifier {
                 count("email", "no-address");
                 return Uni.createFrom().voidItem();
             }
-            String base = settings.publicUrl().replaceAll("/+$", "");
-            String acceptUrl = base + "/accept.html#token=" + links.sign(leadId, sdrId, Instant.now());
-            AssignmentEmail email = AssignmentEmail.of(card, acceptUrl, base + "/inbox.html");
+            AssignmentEmail email = AssignmentEmail.of(card, acceptUrl(leadId, sdrId), baseUrl() + "/inbox.html");
             Mail mail = Mail.withText(sdr.email, email.subject(), email.text()).setHtml(email.html());
             return mailer.send(mail)
                     .ifNoItem().after(Duration.ofSeconds(10)).failWith(() -> new IllegalStateException("SMTP send timed out"))
@@ -74,7 +81,7 @@ public class Notifier {
         });
     }
 
-    private void count(String channel, String outcome) {
+    void count(String channel, String outcome) {
         meters.counter("leadflow.notifications", "channel", channel, "outcome", outcome).increment();
     }
 }
