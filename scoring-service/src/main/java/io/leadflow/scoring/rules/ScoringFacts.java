@@ -1,10 +1,10 @@
 package io.leadflow.scoring.rules;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.MissingNode;
+import io.leadflow.rules.JsonPaths;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -49,7 +49,7 @@ public final class ScoringFacts {
 
     /** The node at a dotted path such as {@code enrichment.person.seniority}; missing node when absent. */
     public JsonNode get(String dottedPath) {
-        return get(dottedPath.split("\\."));
+        return get(JsonPaths.segments(dottedPath));
     }
 
     /**
@@ -76,13 +76,6 @@ public final class ScoringFacts {
     }
 
     JsonNode get(String[] segments) {
-        JsonNode node = root;
-        for (String s : segments) {
-            node = node.get(s);
-            if (node == null) {
-                return MissingNode.getInstance();
-            }
-        }
-        return node;
+        return JsonPaths.at(root, segments);
     }
 }

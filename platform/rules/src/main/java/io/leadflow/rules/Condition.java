@@ -1,26 +1,28 @@
-package io.leadflow.scoring.rules;
+package io.leadflow.rules;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
 /**
- * A compiled rule condition. Leaves record the values they matched in the context's evidence;
- * combinators drop the evidence of branches that did not match. An absent field satisfies no
- * leaf except {@code exists: false}.
+ * A compiled rule condition over facts of type {@code C}; build one with {@link ConditionParser}. Leaves
+ * record the values they matched in the evidence; combinators drop the evidence of branches that did not
+ * match. An absent field satisfies no leaf except {@code exists: false}. Immutable and thread-safe.
  */
-sealed interface Condition {
+public sealed interface Condition<C> {
 
-    boolean test(EvalContext ctx);
+    boolean test(C facts, Evidence evidence);
 
     /** {@code all}: every child matches (none when empty is refused by validation). */
-    record All(List<Condition> children) implements Condition {
+    record All<C>(List<Condition<C>> children) implements Condition<C> {
         @Override
-        public boolean test(EvalContext ctx) {
-            int mark = ctx.evidence.mark();
+        public boolean test(C facts, Evidence evidence) {
+            int mark = evidence.mark();
             for (int i = 0, n = children.size(); i < n; i++) {
-                if (!children.get(i).test(ctx)) {
-                    ctx.evidence.reset(mark);
+                if (!children.get(i).test(facts, evidence)) {
+                    evidence.reset(mark);
                     return false;
                 }
             }
@@ -29,51 +31,50 @@ sealed interface Condition {
     }
 
     /** {@code any}: the first child that matches (its evidence only). */
-    record Any(List<Condition> children) implements Condition {
+    record Any<C>(List<Condition<C>> children) implements Condition<C> {
         @Override
-        public boolean test(EvalContext ctx) {
+        public boolean test(C facts, Evidence evidence) {
             for (int i = 0, n = children.size(); i < n; i++) {
-                int mark = ctx.evidence.mark();
-                if (children.get(i).test(ctx)) {
+                int mark = evidence.mark();
+                if (children.get(i).test(facts, evidence)) {
                     return true;
                 }
-                ctx.evidence.reset(mark);
+                evidence.reset(mark);
             }
             return false;
         }
     }
 
     /** {@code not}: the child does not match; evidence is the current value of every field it reads. */
-    record Not(Condition child, List<String> paths, List<Accessor> accessors) implements Condition {
+    record Not<C>(Condition<C> child, List<String> paths, List<Accessor<C>> accessors) implements Condition<C> {
         @Override
-        public boolean test(EvalContext ctx) {
-            int mark = ctx.evidence.mark();
-            boolean inner = child.test(ctx);
-            ctx.evidence.reset(mark);
+        public boolean test(C facts, Evidence evidence) {
+            int mark = evidence.mark();
+            boolean inner = child.test(facts, evidence);
+            evidence.reset(mark);
             if (inner) {
                 return false;
             }
             for (int i = 0; i < paths.size(); i++) {
-                Object v = accessors.get(i).read(ctx);
-                ctx.evidence.add(paths.get(i), v instanceof com.fasterxml.jackson.databind.JsonNode n ? n.toString() : v);
+                evidence.add(paths.get(i), JsonPaths.shown(accessors.get(i).read(facts)));
             }
             return true;
         }
     }
 
     /** A test of one field. */
-    sealed interface Leaf extends Condition {
+    sealed interface Leaf<C> extends Condition<C> {
         String path();
 
-        Accessor accessor();
+        Accessor<C> accessor();
 
         boolean matches(Object value);
 
         @Override
-        default boolean test(EvalContext ctx) {
-            Object value = accessor().read(ctx);
+        default boolean test(C facts, Evidence evidence) {
+            Object value = accessor().read(facts);
             if (matches(value)) {
-                ctx.evidence.add(path(), value instanceof com.fasterxml.jackson.databind.JsonNode n ? n.toString() : value);
+                evidence.add(path(), JsonPaths.shown(value));
                 return true;
             }
             return false;
@@ -81,7 +82,7 @@ sealed interface Condition {
     }
 
     /** {@code exists}: the field is present and not null ({@code value: false}: absent or null). */
-    record Exists(String path, Accessor accessor, boolean expected) implements Leaf {
+    record Exists<C>(String path, Accessor<C> accessor, boolean expected) implements Leaf<C> {
         @Override
         public boolean matches(Object value) {
             return (value != null) == expected;
@@ -92,11 +93,11 @@ sealed interface Condition {
      * {@code eq}, {@code in}, {@code notIn}: values normalised at parse time (text lower-cased,
      * numbers as Double, booleans as Boolean, enums exact).
      */
-    record InSet(String path, Accessor accessor, Set<Object> values, boolean lowerCase, boolean negate)
-            implements Leaf {
+    record InSet<C>(String path, Accessor<C> accessor, Set<Object> values, boolean lowerCase, boolean negate)
+            implements Leaf<C> {
         @Override
         public boolean matches(Object value) {
-            if (value == null || value instanceof com.fasterxml.jackson.databind.JsonNode) {
+            if (value == null || value instanceof JsonNode) {
                 return false;
             }
             Object v = lowerCase && value instanceof String s ? s.toLowerCase(Locale.ROOT) : value;
@@ -105,7 +106,7 @@ sealed interface Condition {
     }
 
     /** {@code gte}, {@code lte}, {@code between}: inclusive bounds. */
-    record Range(String path, Accessor accessor, double min, double max) implements Leaf {
+    record Range<C>(String path, Accessor<C> accessor, double min, double max) implements Leaf<C> {
         @Override
         public boolean matches(Object value) {
             return value instanceof Double d && d >= min && d <= max;
@@ -113,7 +114,7 @@ sealed interface Condition {
     }
 
     /** {@code contains}, {@code endsWith}: any of the needles, case ignored. */
-    record Text(String path, Accessor accessor, String[] needles, boolean suffix) implements Leaf {
+    record Text<C>(String path, Accessor<C> accessor, String[] needles, boolean suffix) implements Leaf<C> {
         @Override
         public boolean matches(Object value) {
             if (!(value instanceof String s)) {
