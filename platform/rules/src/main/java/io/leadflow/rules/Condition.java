@@ -103,6 +103,17 @@ public sealed interface Condition<C> {
             Object v = lowerCase && value instanceof String s ? s.toLowerCase(Locale.ROOT) : value;
             return values.contains(v) != negate;
         }
+
+        /** As {@link #matches}, comparing the accessor's lower-cased text; the evidence is the value as read. */
+        @Override
+        public boolean test(C facts, Evidence evidence) {
+            Object v = lowerCase ? accessor.readLowerCase(facts) : accessor.read(facts);
+            if (v == null || v instanceof JsonNode || values.contains(v) == negate) {
+                return false;
+            }
+            evidence.add(path, JsonPaths.shown(lowerCase ? accessor.read(facts) : v));
+            return true;
+        }
     }
 
     /** {@code gte}, {@code lte}, {@code between}: inclusive bounds. */
@@ -130,8 +141,24 @@ public sealed interface Condition<C> {
         }
 
         private static boolean containsIgnoreCase(String s, String needle) {
-            for (int i = 0, last = s.length() - needle.length(); i <= last; i++) {
-                if (s.regionMatches(true, i, needle, 0, needle.length())) {
+            int n = needle.length();
+            char first = needle.charAt(0);
+            // Positions whose first character cannot match (by regionMatches' own per-character rule) are skipped
+            // without the call; a surrogate is always left to regionMatches.
+            boolean filter = !Character.isSurrogate(first);
+            char upper = Character.toUpperCase(first);
+            char lower = Character.toLowerCase(upper);
+            for (int i = 0, last = s.length() - n; i <= last; i++) {
+                if (filter) {
+                    char c = s.charAt(i);
+                    if (c != first && !Character.isSurrogate(c)) {
+                        char u = Character.toUpperCase(c);
+                        if (u != upper && Character.toLowerCase(u) != lower) {
+                            continue;
+                        }
+                    }
+                }
+                if (s.regionMatches(true, i, needle, 0, n)) {
                     return true;
                 }
             }
