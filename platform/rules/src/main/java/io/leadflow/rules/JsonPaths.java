@@ -1,12 +1,32 @@
 package io.leadflow.rules;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
 
 /** Dotted paths into a JSON tree ({@code enrichment.person.seniority}), split once at parse time. */
 public final class JsonPaths {
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private JsonPaths() {
+    }
+
+    /**
+     * Parses an event payload to read facts from; {@link IllegalArgumentException} when it is not JSON
+     * ({@code not valid JSON: ...}) or not an object ({@code a <what> payload must be a JSON object}).
+     */
+    public static JsonNode readObject(String json, String what) {
+        try {
+            JsonNode node = JSON.readTree(json);
+            if (node == null || !node.isObject()) {
+                throw new IllegalArgumentException("a " + what + " payload must be a JSON object");
+            }
+            return node;
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("not valid JSON: " + e.getOriginalMessage(), e);
+        }
     }
 
     /** The segments of a dotted path. */

@@ -1,8 +1,6 @@
 package io.leadflow.routing.rules;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.leadflow.rules.JsonPaths;
@@ -14,8 +12,6 @@ import java.util.Objects;
  * {@code score}, {@code conversion}). The nodes are not copied: callers must not mutate them.
  */
 public final class RoutingFacts {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final String leadId;
     private final JsonNode root;
@@ -45,15 +41,7 @@ public final class RoutingFacts {
 
     /** Parses a LeadScored payload; {@link IllegalArgumentException} when it is not a JSON object. */
     public static RoutingFacts parse(String leadScoredJson) {
-        try {
-            JsonNode node = JSON.readTree(leadScoredJson);
-            if (node == null || !node.isObject()) {
-                throw new IllegalArgumentException("a LeadScored payload must be a JSON object");
-            }
-            return of(node);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("not valid JSON: " + e.getOriginalMessage(), e);
-        }
+        return of(JsonPaths.readObject(leadScoredJson, "LeadScored"));
     }
 
     /** The lead id, which splits experiments; {@code null} when unknown. */

@@ -1,8 +1,6 @@
 package io.leadflow.scoring.rules;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.leadflow.rules.JsonPaths;
 
 import java.time.Instant;
@@ -15,8 +13,6 @@ import java.util.Objects;
  * enrichment field needs no code change. The node is not copied: callers must not mutate it.
  */
 public final class ScoringFacts {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final JsonNode root;
 
@@ -31,15 +27,7 @@ public final class ScoringFacts {
 
     /** Parses a LeadEnriched payload; {@link IllegalArgumentException} when it is not a JSON object. */
     public static ScoringFacts parse(String leadEnrichedJson) {
-        try {
-            JsonNode node = JSON.readTree(leadEnrichedJson);
-            if (node == null || !node.isObject()) {
-                throw new IllegalArgumentException("a LeadEnriched payload must be a JSON object");
-            }
-            return new ScoringFacts(node);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("not valid JSON: " + e.getOriginalMessage(), e);
-        }
+        return new ScoringFacts(JsonPaths.readObject(leadEnrichedJson, "LeadEnriched"));
     }
 
     /** The lead id ({@code leadId}), or {@code null}. */
