@@ -60,6 +60,7 @@ public final class RuleSetStore<T> {
     private final Function<JsonNode, ParseResult<T>> parser;
     private final Function<T, String> versionOf;
     private final String shippedDefinition;
+    private final String shippedVersion;
     private volatile T active;
     private volatile String activeDefinition = "";
 
@@ -84,6 +85,7 @@ public final class RuleSetStore<T> {
         this.versionOf = versionOf;
         this.shippedDefinition = shippedDefinition;
         this.active = parser.apply(readTree(shippedDefinition)).orElseThrow();
+        this.shippedVersion = versionOf.apply(active);
     }
 
     /**
@@ -91,8 +93,7 @@ public final class RuleSetStore<T> {
      * on reloads it every {@link #REFRESH}. Blocks until loaded (at most a minute).
      */
     public void start(Vertx vertx) {
-        installShipped(versionOf.apply(parser.apply(readTree(shippedDefinition)).orElseThrow()), shippedDefinition)
-                .chain(this::refresh).await().atMost(Duration.ofMinutes(1));
+        installShipped(shippedVersion, shippedDefinition).chain(this::refresh).await().atMost(Duration.ofMinutes(1));
         vertx.setPeriodic(REFRESH.toMillis(), tick -> refresh().subscribe().with(done -> { },
                 failure -> LOG.warnf("%s refresh failed: %s", noun, failure.toString())));
     }
