@@ -24,4 +24,28 @@ public interface RoutingConfig {
     /** How often the SDR stream sends a heartbeat comment so that proxies keep the connection open. */
     @WithDefault("15s")
     Duration streamHeartbeat();
+
+    /** How SDRs are told of a new lead besides the live inbox. */
+    Notifications notifications();
+
+    interface Notifications {
+
+        /** Where the links in notifications point: this service as the SDRs' browsers reach it. */
+        @WithDefault("http://localhost:8084")
+        String publicUrl();
+
+        /**
+         * The key that signs one-click accept links (base64, at least 32 bytes; from the environment or a secret store).
+         * Required when e-mail notifications are on.
+         */
+        java.util.Optional<String> linkKey();
+
+        /** How long an accept link works. */
+        @WithDefault("P7D")
+        Duration linkValidity();
+
+        /** E-mail to the SDR (through quarkus.mailer.*: host, port, from, TLS, credentials) on every assignment. */
+        @WithDefault("false")
+        boolean email();
+    }
 }
