@@ -1,10 +1,10 @@
 package io.leadflow.scoring.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.leadflow.rules.Validation;
 import io.leadflow.scoring.domain.RuleSets;
 import io.leadflow.scoring.domain.ScoringService;
 import io.leadflow.scoring.rules.DryRun;
-import io.leadflow.scoring.rules.RuleSetError;
 import io.leadflow.web.InvalidRequestException;
 import io.leadflow.web.Roles;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -43,10 +43,6 @@ public class RuleSetResource {
         this.caller = caller;
     }
 
-    /** The answer of a validation: whether it is valid, and every error with its JSON path. */
-    public record Validation(boolean valid, List<RuleSetError> errors) {
-    }
-
     @GET
     @Operation(summary = "Every rule set", description = "Newest first: version, status (draft, active, retired), who "
             + "created it and when, when it was last activated, the definition.")
@@ -66,8 +62,7 @@ public class RuleSetResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Validate a rule set without storing it")
     public Validation validate(JsonNode definition) {
-        var parsed = ruleSets.validate(required(definition));
-        return new Validation(parsed.valid(), parsed.errors());
+        return ruleSets.validate(required(definition)).validation();
     }
 
     @POST

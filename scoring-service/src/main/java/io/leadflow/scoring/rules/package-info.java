@@ -2,7 +2,9 @@
  * Scoring rule sets as data: the pure engine core. RevOps edits a rule set as JSON (draft,
  * validate, dry-run, activate, roll back); this package parses and validates that JSON into a
  * compiled {@link io.leadflow.scoring.rules.ScoringRuleSet} and scores leads with it. Plain Java
- * and Jackson: no framework, no I/O (except reading the shipped default from the class path).
+ * and Jackson: no framework, no I/O (except reading the shipped default from the class path). The
+ * condition language (conditions, operators, evidence, their validation) is {@code io.leadflow.rules}
+ * ({@code platform/rules}), shared with routing; what a rule does when it fires is scoring's, here.
  *
  * <h2>API</h2>
  * <ul>

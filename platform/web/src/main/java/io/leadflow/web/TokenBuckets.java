@@ -1,4 +1,4 @@
-package io.leadflow.capture.domain;
+package io.leadflow.web;
 
 import java.util.concurrent.ConcurrentHashMap;
 

@@ -1,4 +1,4 @@
-package io.leadflow.capture.browser;
+package io.leadflow.messaging.testing;
 
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -9,15 +9,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Debian's headless Chromium driven by its own chromedriver (one package pair, so they always match).
+ * Debian's headless Chromium driven by its own chromedriver (one package pair, so they always match), for the
+ * services' browser tests (capture's form snippet, routing's SDR inbox).
  * Nothing is downloaded: a machine without them fails the browser tests with the command that installs them.
  */
-final class HeadlessChromium {
+public final class HeadlessChromium {
 
     private HeadlessChromium() {
     }
 
-    static ChromeDriver start() {
+    public static ChromeDriver start() {
         Path browser = Path.of(System.getProperty("leadflow.chromium", "/usr/bin/chromium"));
         Path driver = Path.of(System.getProperty("leadflow.chromedriver", "/usr/bin/chromedriver"));
         if (!Files.isExecutable(browser) || !Files.isExecutable(driver)) {
@@ -45,7 +46,7 @@ final class HeadlessChromium {
     }
 
     /** Chromium is not installed here and the browser tests are not required: each test is skipped with the advice. */
-    static final class Missing extends RuntimeException {
+    public static final class Missing extends RuntimeException {
         Missing(String message) {
             super(message);
         }

@@ -1,20 +1,21 @@
-package io.leadflow.scoring.rules;
+package io.leadflow.rules;
 
 import java.util.Collection;
+import java.util.Locale;
 
 /** "Did you mean" suggestions by edit distance. */
-final class Spelling {
+public final class Spelling {
 
     private Spelling() {
     }
 
     /** The closest candidate within a few edits of {@code word} (case ignored), or {@code null}. */
-    static String closest(String word, Collection<String> candidates) {
+    public static String closest(String word, Collection<String> candidates) {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
-        String w = word.toLowerCase(java.util.Locale.ROOT);
+        String w = word.toLowerCase(Locale.ROOT);
         for (String c : candidates) {
-            int d = distance(w, c.toLowerCase(java.util.Locale.ROOT));
+            int d = distance(w, c.toLowerCase(Locale.ROOT));
             if (d < bestDistance) {
                 best = c;
                 bestDistance = d;
@@ -25,13 +26,13 @@ final class Spelling {
     }
 
     /** " (did you mean x?)" or "". */
-    static String hint(String word, Collection<String> candidates) {
+    public static String hint(String word, Collection<String> candidates) {
         String c = closest(word, candidates);
         return c == null ? "" : " (did you mean " + c + "?)";
     }
 
     /** Edit distance counting an adjacent transposition as one edit (optimal string alignment). */
-    static int distance(String a, String b) {
+    public static int distance(String a, String b) {
         int[][] d = new int[a.length() + 1][b.length() + 1];
         for (int i = 0; i <= a.length(); i++) {
             d[i][0] = i;

@@ -1,4 +1,4 @@
-package io.leadflow.capture.domain;
+package io.leadflow.web;
 
 import org.junit.jupiter.api.Test;
 

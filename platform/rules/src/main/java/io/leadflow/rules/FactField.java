@@ -1,10 +1,10 @@
-package io.leadflow.scoring.rules;
+package io.leadflow.rules;
 
 import java.util.List;
 
 /**
- * A lead fact that rule conditions may test: its path, type and, for enums, the allowed values
- * (taken from the LeadEnriched and LeadEngaged schemas).
+ * A fact that rule conditions may test: its path, type and, for enums, the allowed values
+ * (taken from the contracts' schemas).
  */
 public record FactField(String path, Type type, List<String> allowedValues, String description) {
 

@@ -1,4 +1,4 @@
-package io.leadflow.scoring.rules;
+package io.leadflow.rules;
 
 /**
  * One problem found in a rule set: where (a JSON path such as {@code rules[3].when.field}, or
