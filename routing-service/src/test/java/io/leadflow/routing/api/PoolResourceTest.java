@@ -17,6 +17,7 @@ import java.util.UUID;
 
 import static io.leadflow.routing.api.SdrResourceTest.as;
 import static io.leadflow.routing.api.SdrResourceTest.plainSdr;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
@@ -148,7 +149,8 @@ class PoolResourceTest {
         Instant from = Instant.now().minus(1, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.SECONDS);
         // Today's engine still rotates in turn, ignoring weights: 2 and 2 where 3 and 1 were due.
         for (int i = 0; i < 4; i++) {
-            RoutingFixtures.route(routing, UUID.randomUUID(), RoutingFixtures.scored(72), id);
+            assertThat(RoutingFixtures.route(routing, UUID.randomUUID(), RoutingFixtures.scored(72), id))
+                    .isEqualTo(RoutingService.Outcome.ASSIGNED);
         }
         Instant to = Instant.now().plus(1, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.SECONDS);
 
