@@ -22,6 +22,8 @@ import java.util.TreeMap;
  *   <li>numeric and count: the standardised value (0 when missing), {@code __missing__}, then one
  *       per bin when binned.</li>
  * </ul>
+ * Then each {@link InteractionEncoding} owns a block: one feature per kept combination of two
+ * attributes' levels, named by both ({@code Lead Origin = API × TotalVisits in [3, 5)}).
  * Immutable and thread-safe. {@link #dot} and {@link #encode} allocate nothing for a lead whose
  * values are spelt as in training, so scoring stays in the microseconds.
  */
@@ -37,9 +39,18 @@ public final class Features {
     private final List<Map<String, Integer>> levelIndex;
     private final String[] names;
     private final int maxActive;
+    private final List<InteractionEncoding> interactions;
+    private final int attributeFeatures;
+    private final int[] pairFirst;
+    private final int[] pairSecond;
+    private final int[] pairStart;
+    /** Per interaction: combination (first level × width of second + second level) -> feature offset, -1 if not kept. */
+    private final int[][] combination;
 
-    private Features(List<AttributeEncoding> encodings, Set<String> missingValues) {
+    private Features(List<AttributeEncoding> encodings, List<InteractionEncoding> interactions,
+                     Set<String> missingValues) {
         this.encodings = List.copyOf(encodings);
+        this.interactions = List.copyOf(interactions);
         Set<String> lowered = new LinkedHashSet<>();
         for (String value : missingValues) {
             lowered.add(key(value));
@@ -75,8 +86,39 @@ public final class Features {
             }
             levelIndex.add(index);
         }
+        this.attributeFeatures = featureNames.size();
+        int pairs = this.interactions.size();
+        this.pairFirst = new int[pairs];
+        this.pairSecond = new int[pairs];
+        this.pairStart = new int[pairs];
+        this.combination = new int[pairs][];
+        Set<Set<String>> seen = new java.util.HashSet<>();
+        for (int i = 0; i < pairs; i++) {
+            InteractionEncoding interaction = this.interactions.get(i);
+            int a = levelledAttribute(interaction.first());
+            int b = levelledAttribute(interaction.second());
+            if (!seen.add(Set.of(interaction.first(), interaction.second()))) {
+                throw new IllegalArgumentException(interaction.first() + " × " + interaction.second() + " appears twice");
+            }
+            pairFirst[i] = a;
+            pairSecond[i] = b;
+            pairStart[i] = featureNames.size();
+            int[] table = new int[attributes[a].width() * attributes[b].width()];
+            Arrays.fill(table, -1);
+            for (int c = 0; c < interaction.width(); c++) {
+                int la = interaction.firstLevels()[c];
+                int lb = interaction.secondLevels()[c];
+                if (!isLevel(attributes[a], la) || !isLevel(attributes[b], lb) || table[la * attributes[b].width() + lb] >= 0) {
+                    throw new IllegalArgumentException(interaction.first() + " × " + interaction.second()
+                            + ": invalid or repeated combination " + la + ", " + lb);
+                }
+                table[la * attributes[b].width() + lb] = c;
+                featureNames.add(featureNames.get(first[a] + la) + " × " + featureNames.get(first[b] + lb));
+            }
+            combination[i] = table;
+        }
         this.names = featureNames.toArray(String[]::new);
-        this.maxActive = active;
+        this.maxActive = active + pairs;
         if (new LinkedHashSet<>(featureNames).size() != names.length) {
             throw new IllegalArgumentException("two features share a name: attribute names must be unique");
         }
@@ -84,7 +126,13 @@ public final class Features {
 
     /** Features from stored encodings (a model read back from JSON). */
     public static Features of(List<AttributeEncoding> encodings, Set<String> missingValues) {
-        return new Features(encodings, missingValues);
+        return new Features(encodings, List.of(), missingValues);
+    }
+
+    /** Features from stored encodings and interactions (a model read back from JSON). */
+    public static Features of(List<AttributeEncoding> encodings, List<InteractionEncoding> interactions,
+                              Set<String> missingValues) {
+        return new Features(encodings, interactions, missingValues);
     }
 
     /** Learns the encoding of the spec's usable attributes from training leads. */
@@ -99,7 +147,61 @@ public final class Features {
                     ? learnCategorical(attribute, leads, missing, spec.minCount())
                     : learnNumeric(attribute, leads, missing, spec.bins()));
         }
-        return new Features(encodings, spec.missingValues());
+        return new Features(encodings, List.of(), spec.missingValues());
+    }
+
+    /**
+     * The same attribute encodings plus an interaction per pair, learnt from training leads: the
+     * combinations of the two attributes' levels seen at least {@code minCount} times. Both
+     * attributes must have levels (categorical, or numeric with bins).
+     */
+    public Features withInteractions(List<AttributePair> pairs, List<? extends Map<String, ?>> leads, int minCount) {
+        List<InteractionEncoding> learnt = new ArrayList<>();
+        for (AttributePair pair : pairs) {
+            int a = levelledAttribute(pair.first());
+            int b = levelledAttribute(pair.second());
+            int widthB = attributes[b].width();
+            int[] counts = new int[attributes[a].width() * widthB];
+            for (Map<String, ?> lead : leads) {
+                counts[levelOffset(a, lead) * widthB + levelOffset(b, lead)]++;
+            }
+            List<Integer> kept = new ArrayList<>();
+            for (int k = 0; k < counts.length; k++) {
+                if (counts[k] >= minCount) {
+                    kept.add(k);
+                }
+            }
+            learnt.add(new InteractionEncoding(pair.first(), pair.second(),
+                    kept.stream().mapToInt(k -> k / widthB).toArray(), kept.stream().mapToInt(k -> k % widthB).toArray()));
+        }
+        return new Features(encodings, learnt, missingValues);
+    }
+
+    /** Whether an attribute can take part in an interaction: it has discrete levels. */
+    public boolean hasLevels(int attribute) {
+        return attributes[attribute].categorical() || attributes[attribute].bins() > 0;
+    }
+
+    /** The index of an attribute by name, -1 when it is not encoded. */
+    public int attributeIndex(String name) {
+        for (int a = 0; a < attributes.length; a++) {
+            if (attributes[a].attribute().equals(name)) {
+                return a;
+            }
+        }
+        return -1;
+    }
+
+    private int levelledAttribute(String name) {
+        int a = attributeIndex(name);
+        if (a < 0 || !hasLevels(a)) {
+            throw new IllegalArgumentException(name + " is not an encoded attribute with levels: it cannot interact");
+        }
+        return a;
+    }
+
+    private static boolean isLevel(AttributeEncoding e, int offset) {
+        return e.categorical() ? offset >= 0 && offset < e.width() : offset >= 1 && offset < e.width();
     }
 
     private static AttributeEncoding learnCategorical(Attribute attribute, List<Map<String, Object>> leads,
@@ -204,6 +306,23 @@ public final class Features {
         return encodings;
     }
 
+    public List<InteractionEncoding> interactions() {
+        return interactions;
+    }
+
+    /** The interacting pairs, in feature order. */
+    public List<AttributePair> pairs() {
+        return interactions.stream().map(i -> new AttributePair(i.first(), i.second())).toList();
+    }
+
+    /**
+     * Features below this index are the attributes' own; from it on, interactions. The two groups
+     * can carry different penalties: an interaction has fewer leads behind each weight.
+     */
+    public int attributeFeatures() {
+        return attributeFeatures;
+    }
+
     /** The placeholders read as missing, lower-cased. */
     public Set<String> missingValues() {
         return missingValues;
@@ -259,6 +378,13 @@ public final class Features {
                 value[n++] = 1;
             }
         }
+        for (int i = 0; i < pairStart.length; i++) {
+            int c = combinationOf(i, lead);
+            if (c >= 0) {
+                index[n] = pairStart[i] + c;
+                value[n++] = 1;
+            }
+        }
         return n;
     }
 
@@ -282,7 +408,19 @@ public final class Features {
                 sum += weights[first[a] + 2 + bin(e.binEdges(), x)];
             }
         }
+        for (int i = 0; i < pairStart.length; i++) {
+            int c = combinationOf(i, lead);
+            if (c >= 0) {
+                sum += weights[pairStart[i] + c];
+            }
+        }
         return sum;
+    }
+
+    /** The kept combination of interaction {@code i} the lead falls in, -1 for none. */
+    private int combinationOf(int i, Map<String, ?> lead) {
+        int b = pairSecond[i];
+        return combination[i][levelOffset(pairFirst[i], lead) * attributes[b].width() + levelOffset(b, lead)];
     }
 
     /**
@@ -291,16 +429,21 @@ public final class Features {
      * {@code __missing__}) for a binned numeric one. What naive Bayes counts.
      */
     public int level(Map<String, ?> lead, int attribute) {
+        return first[attribute] + levelOffset(attribute, lead);
+    }
+
+    /** {@link #level} as an offset inside the attribute's block of features. */
+    int levelOffset(int attribute, Map<String, ?> lead) {
         AttributeEncoding e = attributes[attribute];
         Object raw = lead.get(e.attribute());
         if (e.categorical()) {
-            return first[attribute] + categoryOffset(attribute, raw);
+            return categoryOffset(attribute, raw);
         }
         if (e.bins() == 0) {
             throw new IllegalStateException(e.attribute() + " is not binned: it has no discrete level");
         }
         double x = number(raw, missingValues);
-        return Double.isNaN(x) ? first[attribute] + 1 : first[attribute] + 2 + bin(e.binEdges(), x);
+        return Double.isNaN(x) ? 1 : 2 + bin(e.binEdges(), x);
     }
 
     /** The feature indices an attribute's levels can take (see {@link #level}). */
