@@ -9,7 +9,9 @@ import java.util.Locale;
  * Trains the logistic regression with every choice made by cross-validation inside the outcomes
  * it is given, so that an evaluation on other leads stays honest:
  * <ol>
- *   <li>the L2 strength of the attributes' own weights ({@link LogisticRegression#tuneL2});</li>
+ *   <li>whether binned numeric attributes also change slope at their bins' edges (a smooth,
+ *       piecewise-linear effect rather than steps alone), and the L2 strength of the attributes'
+ *       own weights;</li>
  *   <li>the candidate interactions, ranked by {@link InteractionSearch} (on differently seeded
  *       folds, so that the next step does not judge pairs on the very splits that ranked them);</li>
  *   <li>how many of the best-ranked pairs to keep, and their penalty, by the inner cross-validated
@@ -23,11 +25,13 @@ public final class ConversionTuning {
      * @param l2Grid            L2 strengths tried for the attributes' own weights
      * @param interactionL2Grid L2 strengths tried for interaction weights
      * @param interactionCounts how many of the best-ranked pairs to try keeping (0 is always tried)
+     * @param trySlopeChanges   whether to try slope changes for binned numeric attributes (the spec as given is
+     *                          always tried)
      * @param folds             inner cross-validation folds
      * @param seed              for the inner folds
      */
     public record Options(List<Double> l2Grid, List<Double> interactionL2Grid, List<Integer> interactionCounts,
-                          int folds, long seed) {
+                          boolean trySlopeChanges, int folds, long seed) {
 
         public Options {
             l2Grid = List.copyOf(l2Grid);
@@ -40,16 +44,16 @@ public final class ConversionTuning {
 
         public static Options defaults() {
             return new Options(List.of(0.3, 1.0, 3.0, 10.0, 30.0), List.of(3.0, 10.0, 30.0),
-                    List.of(1, 2, 4, 8, 16), 3, 42);
+                    List.of(1, 2, 4, 8, 16), true, 3, 42);
         }
 
         public Options withSeed(long newSeed) {
-            return new Options(l2Grid, interactionL2Grid, interactionCounts, folds, newSeed);
+            return new Options(l2Grid, interactionL2Grid, interactionCounts, trySlopeChanges, folds, newSeed);
         }
 
-        /** No interactions: the L2 strength alone is tuned. */
-        public Options withoutInteractions() {
-            return new Options(l2Grid, interactionL2Grid, List.of(), folds, seed);
+        /** No interactions and no slope changes tried: the L2 strength alone is tuned, as before either existed. */
+        public Options l2Only() {
+            return new Options(l2Grid, interactionL2Grid, List.of(), false, folds, seed);
         }
     }
 
@@ -57,33 +61,47 @@ public final class ConversionTuning {
      * The trained model and what was chosen.
      *
      * @param model         trained on all the outcomes given, with the chosen settings
+     * @param slopeChanges  whether binned numeric attributes change slope at their bins' edges
      * @param l2            chosen L2 for the attributes' own weights
      * @param interactionL2 chosen L2 for interaction weights
      * @param pairs         the interactions kept, best first
      */
-    public record Tuned(LogisticRegression model, double l2, double interactionL2, List<AttributePair> pairs) {
+    public record Tuned(LogisticRegression model, boolean slopeChanges, double l2, double interactionL2,
+                        List<AttributePair> pairs) {
 
         /** What was chosen, in one line. */
         public String summary() {
-            return String.format(Locale.ROOT, "L2 %s, %d interactions%s", l2, pairs.size(),
+            return String.format(Locale.ROOT, "L2 %s, %s, %d interactions%s", l2,
+                    slopeChanges ? "slope changes" : "no slope changes", pairs.size(),
                     pairs.isEmpty() ? "" : " (L2 " + interactionL2 + "): " + pairs);
         }
+    }
+
+    /** A spec and L2 strength chosen together, with their inner cross-validated log-loss. */
+    private record Shape(FeatureSpec spec, double l2, double loss) {
     }
 
     private ConversionTuning() {
     }
 
-    public static Tuned train(FeatureSpec spec, List<Outcome> outcomes, LogisticRegression.Settings settings,
+    public static Tuned train(FeatureSpec given, List<Outcome> outcomes, LogisticRegression.Settings settings,
                               Options options, Instant trainedAt) {
-        double l2 = LogisticRegression.tuneL2(spec, outcomes, settings, options.l2Grid(), options.folds(),
-                options.seed());
+        int[] fold = Folds.stratified(outcomes, options.folds(), options.seed());
+        Shape shape = shape(given, outcomes, fold, settings, options);
+        if (options.trySlopeChanges() && !given.slopeChanges() && given.bins() > 1) {
+            Shape sloped = shape(given.withSlopeChanges(true), outcomes, fold, settings, options);
+            if (sloped.loss() < shape.loss() - 1e-9) {
+                shape = sloped;
+            }
+        }
+        FeatureSpec spec = shape.spec();
+        double l2 = shape.l2();
         LogisticRegression.Settings tuned = settings.withL2(l2);
         List<AttributePair> ranked = promising(spec, outcomes, tuned, options);
         List<AttributePair> best = List.of();
         double bestInteractionL2 = tuned.interactionL2();
         if (!ranked.isEmpty()) {
-            int[] fold = Folds.stratified(outcomes, options.folds(), options.seed());
-            double bestLoss = innerLogLoss(spec, outcomes, fold, options.folds(), List.of(), tuned);
+            double bestLoss = shape.loss();
             List<Integer> counts = options.interactionCounts().stream().filter(c -> c > 0)
                     .map(c -> Math.min(c, ranked.size())).distinct().sorted().toList();
             List<Double> penalties = options.interactionL2Grid().stream().sorted(Comparator.reverseOrder()).toList();
@@ -101,7 +119,21 @@ public final class ConversionTuning {
             }
         }
         LogisticRegression.Settings chosen = tuned.withInteractionL2(bestInteractionL2);
-        return new Tuned(train(spec, outcomes, best, chosen, trainedAt), l2, bestInteractionL2, best);
+        return new Tuned(train(spec, outcomes, best, chosen, trainedAt), spec.slopeChanges(), l2, bestInteractionL2,
+                best);
+    }
+
+    /** The L2 strength with the lowest inner cross-validated log-loss for this spec; ties go to the stronger. */
+    private static Shape shape(FeatureSpec spec, List<Outcome> outcomes, int[] fold, LogisticRegression.Settings settings,
+                               Options options) {
+        Shape best = null;
+        for (double l2 : options.l2Grid().stream().sorted(Comparator.reverseOrder()).toList()) {
+            double loss = innerLogLoss(spec, outcomes, fold, options.folds(), List.of(), settings.withL2(l2));
+            if (best == null || loss < best.loss() - 1e-9) {
+                best = new Shape(spec, l2, loss);
+            }
+        }
+        return best;
     }
 
     /** The pairs that save held-out log-loss in the screening, best first, as many as may be kept. */

@@ -16,10 +16,10 @@ import java.util.function.BiFunction;
  * the held-out leads play no part in any choice.
  * <p>
  * From the command line: {@code Evaluator --mapping m.json --data leads.csv [--folds 5] [--seed 42]
- * [--interactions 0]}, {@code --data leads.csv --train-first 0.8} (train on the first 80% of the
+ * [--tuning l2]}, {@code --data leads.csv --train-first 0.8} (train on the first 80% of the
  * rows, test on the rest) or {@code --train a.csv --test b.csv}; without {@code --mapping}, the X
- * Education mapping shipped on the classpath is used. {@code --interactions 0} tunes the L2
- * strength alone, as before interactions existed.
+ * Education mapping shipped on the classpath is used. {@code --tuning l2} tunes the L2 strength
+ * alone (no interactions, no slope changes), as before either existed; {@code full} is the default.
  */
 public final class Evaluator {
 
@@ -213,8 +213,11 @@ public final class Evaluator {
                 case "--train-first" -> trainFirst = Double.parseDouble(args[i + 1]);
                 case "--folds" -> options = options.withFolds(Integer.parseInt(args[i + 1]));
                 case "--seed" -> options = options.withSeed(Long.parseLong(args[i + 1]));
-                case "--interactions" -> options = options.withTuning(Integer.parseInt(args[i + 1]) == 0
-                        ? options.tuning().withoutInteractions() : options.tuning());
+                case "--tuning" -> options = options.withTuning(switch (args[i + 1]) {
+                    case "l2" -> options.tuning().l2Only();
+                    case "full" -> options.tuning();
+                    default -> throw new IllegalArgumentException("--tuning is full or l2, not " + args[i + 1]);
+                });
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -234,7 +237,7 @@ public final class Evaluator {
         } else if (train != null && test != null) {
             report = trainTest(mapping, LeadCsv.read(train, mapping), LeadCsv.read(test, mapping), options);
         } else {
-            System.err.println("usage: Evaluator [--mapping m.json] [--seed 42] [--interactions 0] (--data leads.csv"
+            System.err.println("usage: Evaluator [--mapping m.json] [--seed 42] [--tuning full|l2] (--data leads.csv"
                     + " [--folds 5 | --train-first 0.8] | --train a.csv --test b.csv)");
             System.exit(2);
             return;

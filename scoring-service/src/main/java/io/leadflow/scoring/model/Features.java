@@ -36,6 +36,8 @@ public final class Features {
     private final Set<String> missingValues;
     private final AttributeEncoding[] attributes;
     private final int[] first;
+    /** Per attribute, its slope knots standardised like its values. */
+    private final double[][] knotZ;
     private final List<Map<String, Integer>> levelIndex;
     private final String[] names;
     private final int maxActive;
@@ -58,6 +60,7 @@ public final class Features {
         this.missingValues = Set.copyOf(lowered);
         this.attributes = this.encodings.toArray(AttributeEncoding[]::new);
         this.first = new int[attributes.length];
+        this.knotZ = new double[attributes.length][];
         this.levelIndex = new ArrayList<>();
         List<String> featureNames = new ArrayList<>();
         int active = 0;
@@ -82,7 +85,12 @@ public final class Features {
                 for (int b = 0; b < e.bins(); b++) {
                     featureNames.add(e.attribute() + binName(edges, b));
                 }
-                active += e.bins() > 0 ? 2 : 1;
+                knotZ[a] = new double[e.slopeKnots().length];
+                for (int k = 0; k < knotZ[a].length; k++) {
+                    knotZ[a][k] = standardise(e, e.slopeKnots()[k]);
+                    featureNames.add(featureNames.get(first[a]) + " beyond " + format(e.slopeKnots()[k]));
+                }
+                active += (e.bins() > 0 ? 2 : 1) + knotZ[a].length;
             }
             levelIndex.add(index);
         }
@@ -145,7 +153,7 @@ public final class Features {
         for (Attribute attribute : spec.usable()) {
             encodings.add(attribute.type() == AttributeType.CATEGORICAL
                     ? learnCategorical(attribute, leads, missing, spec.minCount())
-                    : learnNumeric(attribute, leads, missing, spec.bins()));
+                    : learnNumeric(attribute, leads, missing, spec.bins(), spec.slopeChanges()));
         }
         return new Features(encodings, List.of(), spec.missingValues());
     }
@@ -201,7 +209,7 @@ public final class Features {
     }
 
     private static boolean isLevel(AttributeEncoding e, int offset) {
-        return e.categorical() ? offset >= 0 && offset < e.width() : offset >= 1 && offset < e.width();
+        return e.categorical() ? offset >= 0 && offset < e.width() : offset >= 1 && offset < 2 + e.bins();
     }
 
     private static AttributeEncoding learnCategorical(Attribute attribute, List<Map<String, Object>> leads,
@@ -233,18 +241,18 @@ public final class Features {
                         .orElseThrow().getKey())
                 .toList();
         return new AttributeEncoding(attribute.name(), AttributeType.CATEGORICAL, kept, labels,
-                false, 0, 0, 0, 1, null);
+                false, 0, 0, 0, 1, null, null);
     }
 
     private static AttributeEncoding learnNumeric(Attribute attribute, List<Map<String, Object>> leads,
-                                                  Set<String> missing, int bins) {
+                                                  Set<String> missing, int bins, boolean slopeChanges) {
         double[] values = leads.stream()
                 .mapToDouble(lead -> number(lead.get(attribute.name()), missing))
                 .filter(v -> !Double.isNaN(v))
                 .sorted()
                 .toArray();
         if (values.length == 0) {
-            return new AttributeEncoding(attribute.name(), attribute.type(), null, null, false, 0, 0, 0, 1, null);
+            return new AttributeEncoding(attribute.name(), attribute.type(), null, null, false, 0, 0, 0, 1, null, null);
         }
         // Counts always, other measures only when non-negative and right-skewed: log1p tames the
         // long tail (251 visits against a median of 3) so a few outliers do not set the slope.
@@ -265,8 +273,12 @@ public final class Features {
             squares += (v - mean) * (v - mean);
         }
         double sd = Math.sqrt(squares / t.length);
+        double[] edges = bins > 1 ? edges(values, bins) : null;
+        // A knot at or past the clipping bounds would give a feature that never moves.
+        double[] knots = !slopeChanges || edges == null ? null : Arrays.stream(edges)
+                .filter(edge -> transform(edge, log) > low && transform(edge, log) < high).toArray();
         return new AttributeEncoding(attribute.name(), attribute.type(), null, null, log, low, high, mean,
-                sd > 1e-12 ? sd : 1, bins > 1 ? edges(values, bins) : null);
+                sd > 1e-12 ? sd : 1, edges, knots);
     }
 
     /**
@@ -371,11 +383,17 @@ public final class Features {
                 value[n++] = 1;
                 continue;
             }
+            double z = standardise(e, x);
             index[n] = first[a];
-            value[n++] = standardise(e, x);
+            value[n++] = z;
             if (e.bins() > 0) {
                 index[n] = first[a] + 2 + bin(e.binEdges(), x);
                 value[n++] = 1;
+            }
+            double[] knots = knotZ[a];
+            for (int k = 0; k < knots.length && z > knots[k]; k++) {
+                index[n] = first[a] + 2 + e.bins() + k;
+                value[n++] = z - knots[k];
             }
         }
         for (int i = 0; i < pairStart.length; i++) {
@@ -403,9 +421,14 @@ public final class Features {
                 sum += weights[first[a] + 1];
                 continue;
             }
-            sum += weights[first[a]] * standardise(e, x);
+            double z = standardise(e, x);
+            sum += weights[first[a]] * z;
             if (e.bins() > 0) {
                 sum += weights[first[a] + 2 + bin(e.binEdges(), x)];
+            }
+            double[] knots = knotZ[a];
+            for (int k = 0; k < knots.length && z > knots[k]; k++) {
+                sum += weights[first[a] + 2 + e.bins() + k] * (z - knots[k]);
             }
         }
         for (int i = 0; i < pairStart.length; i++) {

@@ -233,6 +233,9 @@ public final class LogisticRegression implements ConversionModel {
         if (spec != null) {
             h.put("minCount", (double) spec.minCount());
             h.put("bins", (double) spec.bins());
+            if (spec.slopeChanges()) {
+                h.put("slopeChanges", 1.0);
+            }
         }
         return h;
     }

@@ -20,7 +20,7 @@ class ConversionTuningTest {
         ConversionTuning.Tuned tuned = ConversionTuning.train(Synthetic.INTERACTING_SPEC, train,
                 LogisticRegression.Settings.defaults(), OPTIONS, AT);
         ConversionTuning.Tuned additive = ConversionTuning.train(Synthetic.INTERACTING_SPEC, train,
-                LogisticRegression.Settings.defaults(), OPTIONS.withoutInteractions(), AT);
+                LogisticRegression.Settings.defaults(), OPTIONS.l2Only(), AT);
 
         assertThat(tuned.pairs()).first().isEqualTo(new AttributePair("channel", "region"));
         assertThat(tuned.model().features().names()).contains("channel = B × region = South");
@@ -34,6 +34,24 @@ class ConversionTuningTest {
         Evaluation without = Evaluation.of(additive.model(), test);
         assertThat(withPair.auc()).isGreaterThan(without.auc() + 0.01);
         assertThat(withPair.logLoss()).isLessThan(without.logLoss());
+    }
+
+    @Test
+    void choosesSlopeChangesWhenAMeasuresEffectBends() {
+        FeatureSpec spec = Synthetic.SPEC.withBins(4);
+        List<Outcome> train = Synthetic.kinked(4_000, 44);
+        List<Outcome> test = Synthetic.kinked(4_000, 45);
+
+        ConversionTuning.Tuned tuned = ConversionTuning.train(spec, train, LogisticRegression.Settings.defaults(),
+                OPTIONS, AT);
+        ConversionTuning.Tuned steps = ConversionTuning.train(spec, train, LogisticRegression.Settings.defaults(),
+                OPTIONS.l2Only(), AT);
+
+        assertThat(tuned.slopeChanges()).isTrue();
+        assertThat(tuned.model().info().hyperParameters()).containsEntry("slopeChanges", 1.0);
+        assertThat(steps.slopeChanges()).isFalse();
+        assertThat(steps.model().features().names()).noneMatch(name -> name.contains(" beyond "));
+        assertThat(Evaluation.of(tuned.model(), test).logLoss()).isLessThan(Evaluation.of(steps.model(), test).logLoss());
     }
 
     @Test

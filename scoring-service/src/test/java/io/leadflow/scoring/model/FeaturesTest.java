@@ -104,6 +104,41 @@ class FeaturesTest {
         assertThat(features.dot(lead, weights)).isCloseTo(expected, within(1e-12));
     }
 
+    @Test
+    void slopeChangesAtTheBinEdgesMakeTheEffectPiecewiseLinear() {
+        List<Map<String, Object>> leads = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            leads.add(Map.of("Minutes", (double) i));
+        }
+        FeatureSpec spec = new FeatureSpec(List.of(new Attribute("Minutes", AttributeType.NUMERIC)), Set.of(), Set.of(),
+                1, 4, true);
+        Features features = Features.learn(spec, leads);
+        AttributeEncoding minutes = features.encodings().get(0);
+
+        assertThat(minutes.binEdges()).containsExactly(25, 50, 75);
+        assertThat(minutes.slopeKnots()).containsExactly(25, 50, 75);
+        assertThat(features.names()).contains("Minutes (standardised) beyond 25", "Minutes (standardised) beyond 75");
+        assertThat(features.maxActive()).isEqualTo(2 + 3);
+        double z60 = active(features, Map.of("Minutes", 60.0)).get("Minutes (standardised)");
+        double z50 = active(features, Map.of("Minutes", 50.0)).get("Minutes (standardised)");
+        assertThat(active(features, Map.of("Minutes", 60.0)))
+                .containsEntry("Minutes (standardised) beyond 50", z60 - z50)
+                .containsKey("Minutes (standardised) beyond 25")
+                .doesNotContainKey("Minutes (standardised) beyond 75");
+        assertThat(active(features, Map.of("Minutes", 10.0))).hasSize(2); // the value and its bin
+
+        // a weight on one slope change alone: flat up to the knot, then a straight line
+        double[] weights = new double[features.size()];
+        weights[features.names().indexOf("Minutes (standardised) beyond 50")] = 1;
+        assertThat(features.dot(Map.of("Minutes", 40.0), weights)).isZero();
+        assertThat(features.dot(Map.of("Minutes", 50.0), weights)).isZero();
+        double step = features.dot(Map.of("Minutes", 60.0), weights);
+        assertThat(step).isPositive();
+        assertThat(features.dot(Map.of("Minutes", 70.0), weights)).isCloseTo(2 * step, within(1e-12));
+        // without slope changes, the same spec gives bins only
+        assertThat(Features.learn(spec.withSlopeChanges(false), leads).names()).noneMatch(n -> n.contains("beyond"));
+    }
+
     private static final FeatureSpec ORIGIN_AND_OCCUPATION = new FeatureSpec(List.of(
             new Attribute("Lead Origin", AttributeType.CATEGORICAL),
             new Attribute("Occupation", AttributeType.CATEGORICAL)), Set.of(), Set.of(), 2, 0);

@@ -20,8 +20,8 @@ class ModelJsonTest {
     @Test
     void aStoredLogisticRegressionPredictsExactlyAsTheOriginal() {
         List<Outcome> outcomes = Synthetic.outcomes(3_000, 21);
-        LogisticRegression model = LogisticRegression.train(SPEC, outcomes, LogisticRegression.Settings.defaults(), AT)
-                .update(outcomes.get(0).lead(), true);
+        LogisticRegression model = LogisticRegression.train(SPEC.withSlopeChanges(true), outcomes,
+                LogisticRegression.Settings.defaults(), AT).update(outcomes.get(0).lead(), true);
 
         String json = ModelJson.write(model);
         ConversionModel read = ModelJson.read(json);
@@ -30,7 +30,8 @@ class ModelJsonTest {
         assertThat(read.info()).isEqualTo(model.info());
         assertThat(((LogisticRegression) read).settings()).isEqualTo(model.settings());
         assertSamePredictions(model, read, Synthetic.outcomes(500, 22));
-        assertThat(json).contains("\"trainedAt\":\"2025-01-15T10:00:00Z\"", "\"channel = B\":", "\"x1 in [");
+        assertThat(json).contains("\"trainedAt\":\"2025-01-15T10:00:00Z\"", "\"channel = B\":", "\"x1 in [",
+                "\"x1 (standardised) beyond ");
         assertThat(ModelJson.write(read)).isEqualTo(json);
     }
 

@@ -34,6 +34,21 @@ final class Synthetic {
     private Synthetic() {
     }
 
+    /** One measure whose effect bends: log-odds = -1 + 2.5 max(0, x1), x1 standard normal; x2 is noise. */
+    static List<Outcome> kinked(int n, long seed) {
+        Random random = new Random(seed);
+        List<Outcome> outcomes = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            double x1 = random.nextGaussian();
+            Map<String, Object> lead = new HashMap<>();
+            lead.put("x1", x1);
+            lead.put("x2", random.nextGaussian());
+            lead.put("channel", "A");
+            outcomes.add(new Outcome(lead, random.nextDouble() < ConversionModel.sigmoid(-1 + 2.5 * Math.max(0, x1))));
+        }
+        return outcomes;
+    }
+
     /**
      * Log-odds = -1 + (2.5 when channel is B and region is South) + (0.8 for size L, -0.8 for size
      * S): an effect no sum of the channel's and the region's own weights can express.
