@@ -38,6 +38,8 @@ public final class Features {
     private final int[] first;
     /** Per attribute, its slope knots standardised like its values. */
     private final double[][] knotZ;
+    /** Per feature, the feature its contribution is shown under: a slope change under its attribute's linear term. */
+    private final int[] shownAs;
     private final List<Map<String, Integer>> levelIndex;
     private final String[] names;
     private final int maxActive;
@@ -67,6 +69,7 @@ public final class Features {
         for (int a = 0; a < attributes.length; a++) {
             AttributeEncoding e = attributes[a];
             first[a] = featureNames.size();
+            knotZ[a] = new double[0];
             Map<String, Integer> index = new HashMap<>();
             if (e.categorical()) {
                 for (int l = 0; l < e.levels().size(); l++) {
@@ -127,6 +130,15 @@ public final class Features {
         }
         this.names = featureNames.toArray(String[]::new);
         this.maxActive = active + pairs;
+        this.shownAs = new int[names.length];
+        for (int j = 0; j < names.length; j++) {
+            shownAs[j] = j;
+        }
+        for (int a = 0; a < attributes.length; a++) {
+            for (int k = 0; k < knotZ[a].length; k++) {
+                shownAs[first[a] + 2 + attributes[a].bins() + k] = first[a];
+            }
+        }
         if (new LinkedHashSet<>(featureNames).size() != names.length) {
             throw new IllegalArgumentException("two features share a name: attribute names must be unique");
         }
@@ -352,6 +364,16 @@ public final class Features {
 
     public List<String> names() {
         return List.of(names);
+    }
+
+    /**
+     * The feature whose name a feature's contribution is shown under in a lead's factors: itself,
+     * except a slope change, shown with its attribute's linear term. Alone, the pieces of a bending
+     * effect read as large opposite pushes ({@code beyond 367: +3.8}, {@code beyond 703: -2.5});
+     * summed, they are what the measure's value does to this lead.
+     */
+    public int shownAs(int feature) {
+        return shownAs[feature];
     }
 
     /** The most features one lead can activate: the capacity {@link #encode} needs. */

@@ -180,13 +180,16 @@ public final class LogisticRegression implements ConversionModel {
         int[] index = new int[features.maxActive()];
         double[] value = new double[features.maxActive()];
         int active = features.encode(lead, index, value);
-        List<Factor> factors = new ArrayList<>(active);
+        Map<Integer, Double> shown = new java.util.LinkedHashMap<>();
         for (int k = 0; k < active; k++) {
-            double contribution = weights[index[k]] * value[k];
-            if (contribution != 0) {
-                factors.add(new Factor(features.name(index[k]), contribution));
-            }
+            shown.merge(features.shownAs(index[k]), weights[index[k]] * value[k], Double::sum);
         }
+        List<Factor> factors = new ArrayList<>(shown.size());
+        shown.forEach((feature, contribution) -> {
+            if (contribution != 0) {
+                factors.add(new Factor(features.name(feature), contribution));
+            }
+        });
         return ConversionModel.largest(factors, n);
     }
 

@@ -143,6 +143,30 @@ class LogisticRegressionTest {
     }
 
     @Test
+    void aBendingEffectIsOneFactorUnderItsMeasuresName() {
+        LogisticRegression model = LogisticRegression.train(Synthetic.SPEC.withBins(4).withSlopeChanges(true),
+                Synthetic.kinked(4_000, 23), SETTINGS, AT);
+        Map<String, Object> lead = Map.of("x1", 2.0, "x2", 0.0, "channel", "A");
+        assertThat(model.features().names()).anyMatch(name -> name.startsWith("x1 (standardised) beyond "));
+
+        List<Factor> factors = model.topFactors(lead, 20);
+
+        assertThat(factors).extracting(Factor::feature).doesNotHaveDuplicates()
+                .noneMatch(name -> name.contains(" beyond "));
+        double linear = factors.stream().filter(f -> f.feature().equals("x1 (standardised)")).findFirst().orElseThrow().weight();
+        double x1Alone = model.logOdds(lead) - model.logOdds(Map.of("x2", 0.0, "channel", "A"))
+                + model.weightsByFeature().get("x1 = __missing__") - binWeight(model, lead);
+        assertThat(linear).isCloseTo(x1Alone, within(1e-9)); // the line and every slope change it passed
+        assertThat(model.intercept() + factors.stream().mapToDouble(Factor::weight).sum())
+                .isCloseTo(model.logOdds(lead), within(1e-12));
+    }
+
+    private static double binWeight(LogisticRegression model, Map<String, Object> lead) {
+        Features features = model.features();
+        return model.weights()[features.level(lead, 0)];
+    }
+
+    @Test
     void onlineUpdatesWithInteractionsMoveTowardTheBatchSolution() {
         List<Outcome> outcomes = Synthetic.interacting(20_000, 19);
         LogisticRegression.Settings settings = SETTINGS.withInteractionL2(1).withLearningRate(0.01);
