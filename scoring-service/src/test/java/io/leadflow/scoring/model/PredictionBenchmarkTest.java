@@ -17,8 +17,11 @@ class PredictionBenchmarkTest {
     @Test
     void scoringOneLeadTakesMicroseconds() {
         List<Outcome> outcomes = XEducation.outcomes();
-        ConversionModel lr = LogisticRegression.train(XEducation.MAPPING.featureSpec(), outcomes,
-                LogisticRegression.Settings.defaults().withL2(3), Instant.EPOCH);
+        // the model as scoring-eval and the service train it: slope changes and interactions as tuned
+        ConversionTuning.Tuned tuned = ConversionTuning.train(XEducation.MAPPING.featureSpec(), outcomes,
+                LogisticRegression.Settings.defaults(), ConversionTuning.Options.defaults(), Instant.EPOCH);
+        System.out.println("tuned: " + tuned.summary());
+        ConversionModel lr = tuned.model();
         ConversionModel nb = NaiveBayes.train(XEducation.MAPPING.featureSpec(), outcomes, 1, Instant.EPOCH);
         for (ConversionModel model : List.of(lr, nb)) {
             double sink = 0;
