@@ -1,9 +1,11 @@
 package io.leadflow.scoring.model;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Trains the logistic regression with every choice made by cross-validation inside the outcomes
@@ -77,8 +79,8 @@ public final class ConversionTuning {
         }
     }
 
-    /** A spec and L2 strength chosen together, with their inner cross-validated log-loss. */
-    private record Shape(FeatureSpec spec, double l2, double loss) {
+    /** A spec and L2 strength chosen together, with the spec's features per inner fold and their log-loss. */
+    private record Shape(FeatureSpec spec, List<Features> features, double l2, double loss) {
     }
 
     private ConversionTuning() {
@@ -86,10 +88,10 @@ public final class ConversionTuning {
 
     public static Tuned train(FeatureSpec given, List<Outcome> outcomes, LogisticRegression.Settings settings,
                               Options options, Instant trainedAt) {
-        int[] fold = Folds.stratified(outcomes, options.folds(), options.seed());
-        Shape shape = shape(given, outcomes, fold, settings, options);
+        List<InnerFold> folds = InnerFold.split(outcomes, options.folds(), options.seed());
+        Shape shape = shape(given, folds, settings, options);
         if (options.trySlopeChanges() && !given.slopeChanges() && given.bins() > 1) {
-            Shape sloped = shape(given.withSlopeChanges(true), outcomes, fold, settings, options);
+            Shape sloped = shape(given.withSlopeChanges(true), folds, settings, options);
             if (sloped.loss() < shape.loss() - 1e-9) {
                 shape = sloped;
             }
@@ -107,9 +109,12 @@ public final class ConversionTuning {
             List<Double> penalties = options.interactionL2Grid().stream().sorted(Comparator.reverseOrder()).toList();
             for (int count : counts) {
                 List<AttributePair> kept = ranked.subList(0, count);
+                List<Features> features = new ArrayList<>();
+                for (int k = 0; k < folds.size(); k++) {
+                    features.add(shape.features().get(k).withInteractions(kept, folds.get(k).leads(), spec.minCount()));
+                }
                 for (double penalty : penalties) {
-                    double loss = innerLogLoss(spec, outcomes, fold, options.folds(), kept,
-                            tuned.withInteractionL2(penalty));
+                    double loss = innerLogLoss(folds, features, spec, tuned.withInteractionL2(penalty));
                     if (loss < bestLoss - 1e-9) {
                         bestLoss = loss;
                         best = List.copyOf(kept);
@@ -124,13 +129,15 @@ public final class ConversionTuning {
     }
 
     /** The L2 strength with the lowest inner cross-validated log-loss for this spec; ties go to the stronger. */
-    private static Shape shape(FeatureSpec spec, List<Outcome> outcomes, int[] fold, LogisticRegression.Settings settings,
+    private static Shape shape(FeatureSpec spec, List<InnerFold> folds, LogisticRegression.Settings settings,
                                Options options) {
+        // learnt once per fold: the encoding does not depend on the L2 strength
+        List<Features> features = folds.stream().map(f -> Features.learn(spec, f.leads())).toList();
         Shape best = null;
         for (double l2 : options.l2Grid().stream().sorted(Comparator.reverseOrder()).toList()) {
-            double loss = innerLogLoss(spec, outcomes, fold, options.folds(), List.of(), settings.withL2(l2));
+            double loss = innerLogLoss(folds, features, spec, settings.withL2(l2));
             if (best == null || loss < best.loss() - 1e-9) {
-                best = new Shape(spec, l2, loss);
+                best = new Shape(spec, features, l2, loss);
             }
         }
         return best;
@@ -156,7 +163,7 @@ public final class ConversionTuning {
     /** Features learnt from the outcomes, with the given interactions, then the weights. */
     public static LogisticRegression train(FeatureSpec spec, List<Outcome> outcomes, List<AttributePair> pairs,
                                            LogisticRegression.Settings settings, Instant trainedAt) {
-        List<java.util.Map<String, Object>> leads = outcomes.stream().map(Outcome::lead).toList();
+        List<Map<String, Object>> leads = outcomes.stream().map(Outcome::lead).toList();
         Features features = Features.learn(spec, leads);
         if (!pairs.isEmpty()) {
             features = features.withInteractions(pairs, leads, spec.minCount());
@@ -164,16 +171,41 @@ public final class ConversionTuning {
         return LogisticRegression.train(features, spec, outcomes, settings, trainedAt);
     }
 
-    /** Total held-out log-loss over the folds, features and interactions relearnt per fold. */
-    private static double innerLogLoss(FeatureSpec spec, List<Outcome> outcomes, int[] fold, int folds,
-                                       List<AttributePair> pairs, LogisticRegression.Settings settings) {
+    /** Total held-out log-loss over the folds, each fold's model trained on its own features. */
+    private static double innerLogLoss(List<InnerFold> folds, List<Features> features, FeatureSpec spec,
+                                       LogisticRegression.Settings settings) {
         double loss = 0;
-        for (int k = 0; k < folds; k++) {
-            List<Outcome> validation = Folds.select(outcomes, fold, k, true);
-            LogisticRegression model = train(spec, Folds.select(outcomes, fold, k, false), pairs, settings,
+        for (int k = 0; k < folds.size(); k++) {
+            InnerFold fold = folds.get(k);
+            LogisticRegression model = LogisticRegression.train(features.get(k), spec, fold.train(), settings,
                     Instant.EPOCH);
-            loss += Evaluation.of(model, validation).logLoss() * validation.size();
+            loss += logLoss(model, fold.validation());
         }
         return loss;
+    }
+
+    /** The summed log-loss, computed as {@link Evaluation#logLoss()} is (without its AUC and deciles). */
+    private static double logLoss(ConversionModel model, List<Outcome> outcomes) {
+        double sum = 0;
+        for (Outcome outcome : outcomes) {
+            double p = Math.max(Evaluation.EPSILON, Math.min(1 - Evaluation.EPSILON, model.probability(outcome.lead())));
+            sum -= outcome.won() ? Math.log(p) : Math.log(1 - p);
+        }
+        return sum / outcomes.size() * outcomes.size();
+    }
+
+    /** One inner fold: the outcomes trained on (and their leads) and those held out. */
+    private record InnerFold(List<Outcome> train, List<Map<String, Object>> leads, List<Outcome> validation) {
+
+        static List<InnerFold> split(List<Outcome> outcomes, int folds, long seed) {
+            int[] fold = Folds.stratified(outcomes, folds, seed);
+            List<InnerFold> split = new ArrayList<>();
+            for (int k = 0; k < folds; k++) {
+                List<Outcome> train = Folds.select(outcomes, fold, k, false);
+                split.add(new InnerFold(train, train.stream().map(Outcome::lead).toList(),
+                        Folds.select(outcomes, fold, k, true)));
+            }
+            return split;
+        }
     }
 }

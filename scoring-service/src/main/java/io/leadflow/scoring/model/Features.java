@@ -41,6 +41,8 @@ public final class Features {
     /** Per feature, the feature its contribution is shown under: a slope change under its attribute's linear term. */
     private final int[] shownAs;
     private final List<Map<String, Integer>> levelIndex;
+    /** Per attribute, ASCII level keys and placeholders compared ignoring case: found without lower-casing. */
+    private final List<Map<String, Integer>> caselessIndex;
     private final String[] names;
     private final int maxActive;
     private final List<InteractionEncoding> interactions;
@@ -64,6 +66,7 @@ public final class Features {
         this.first = new int[attributes.length];
         this.knotZ = new double[attributes.length][];
         this.levelIndex = new ArrayList<>();
+        this.caselessIndex = new ArrayList<>();
         List<String> featureNames = new ArrayList<>();
         int active = 0;
         for (int a = 0; a < attributes.length; a++) {
@@ -96,6 +99,7 @@ public final class Features {
                 active += (e.bins() > 0 ? 2 : 1) + knotZ[a].length;
             }
             levelIndex.add(index);
+            caselessIndex.add(caseless(e, this.missingValues));
         }
         this.attributeFeatures = featureNames.size();
         int pairs = this.interactions.size();
@@ -387,7 +391,7 @@ public final class Features {
 
     /**
      * Writes the lead's active features into {@code index}/{@code value} (capacity {@link #maxActive()})
-     * and returns how many there are.
+     * and returns how many there are, in ascending index order (batch training relies on it).
      */
     public int encode(Map<String, ?> lead, int[] index, double[] value) {
         int n = 0;
@@ -515,12 +519,53 @@ public final class Features {
         if (hit != null) {
             return hit;
         }
+        if (plainAscii(text)) {
+            // "Select" and other spellings: lower-casing each one was most of the training time
+            hit = caselessIndex.get(attribute).get(text);
+            return hit != null ? hit : e.levels().size();
+        }
         String key = key(text);
         if (key.isEmpty() || missingValues.contains(key)) {
             return e.levels().size() + 1;
         }
         hit = levelIndex.get(attribute).get(key);
         return hit != null ? hit : e.levels().size();
+    }
+
+    /**
+     * Level keys and missing placeholders that are ASCII, compared ignoring case: for ASCII text
+     * without surrounding spaces this finds exactly what lower-casing and looking up would.
+     */
+    private static Map<String, Integer> caseless(AttributeEncoding e, Set<String> missing) {
+        Map<String, Integer> index = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        if (!e.categorical()) {
+            return index;
+        }
+        for (int l = 0; l < e.levels().size(); l++) {
+            if (plainAscii(e.levels().get(l))) {
+                index.put(e.levels().get(l), l);
+            }
+        }
+        for (String placeholder : missing) { // a placeholder wins over a level, as in the lower-cased path
+            if (plainAscii(placeholder)) {
+                index.put(placeholder, e.levels().size() + 1);
+            }
+        }
+        return index;
+    }
+
+    /** Non-empty ASCII without leading or trailing spaces (what {@link String#trim} would remove). */
+    private static boolean plainAscii(String text) {
+        int n = text.length();
+        if (n == 0 || text.charAt(0) <= ' ' || text.charAt(n - 1) <= ' ') {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            if (text.charAt(i) >= 128) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static double standardise(AttributeEncoding e, double x) {

@@ -253,7 +253,7 @@ public final class LogisticRegression implements ConversionModel {
 
     // --- batch training -------------------------------------------------------------------------
 
-    /** The encoded outcomes, sparse by row. */
+    /** The encoded outcomes, sparse by row, each row's feature indices ascending (as {@link Features#encode} writes them). */
     record Design(int features, int[][] index, double[][] value, double[] label) {
 
         static Design of(Features features, List<Outcome> outcomes) {
@@ -265,6 +265,11 @@ public final class LogisticRegression implements ConversionModel {
             double[] v = new double[features.maxActive()];
             for (int r = 0; r < rows; r++) {
                 int n = features.encode(outcomes.get(r).lead(), i, v);
+                for (int k = 1; k < n; k++) {
+                    if (i[k] <= i[k - 1]) {
+                        throw new IllegalStateException("features must be encoded in ascending index order");
+                    }
+                }
                 index[r] = java.util.Arrays.copyOf(i, n);
                 value[r] = java.util.Arrays.copyOf(v, n);
                 label[r] = outcomes.get(r).won() ? 1 : 0;
@@ -294,20 +299,21 @@ public final class LogisticRegression implements ConversionModel {
                 double p = ConversionModel.sigmoid(margin(beta, idx, val, d));
                 double residual = p - x.label()[r];
                 double s = Math.max(p * (1 - p), 1e-12);
+                // Only the lower triangle: Cholesky reads no more, and a row's indices ascend (see Design).
+                double[] interceptRow = hessian[d];
                 for (int a = 0; a < idx.length; a++) {
                     gradient[idx[a]] += residual * val[a];
                     double sa = s * val[a];
                     double[] row = hessian[idx[a]];
-                    for (int b = 0; b < idx.length; b++) {
+                    for (int b = 0; b <= a; b++) {
                         row[idx[b]] += sa * val[b];
                     }
-                    row[d] += sa;
+                    interceptRow[idx[a]] += sa;
                 }
                 gradient[d] += residual;
                 hessian[d][d] += s;
             }
             for (int a = 0; a < d; a++) {
-                hessian[d][a] = hessian[a][d];
                 gradient[a] += penalty[a] * beta[a];
                 hessian[a][a] += penalty[a];
             }

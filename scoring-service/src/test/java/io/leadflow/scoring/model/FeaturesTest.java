@@ -55,6 +55,12 @@ class FeaturesTest {
         assertThat(active(features, Map.of("Lead Source", "never seen"))).containsKey("Lead Source = __other__");
         assertThat(active(features, Map.of("Lead Source", "select"))).containsKey("Lead Source = __missing__");
         assertThat(active(features, Map.of())).containsKey("Lead Source = __missing__");
+        // any spelling, without lower-casing on the way (ASCII) or with it (spaces, other scripts)
+        assertThat(active(features, Map.of("Lead Source", "rEfErEnCe"))).containsKey("Lead Source = Reference");
+        assertThat(active(features, Map.of("Lead Source", "SELECT"))).containsKey("Lead Source = __missing__");
+        assertThat(active(features, Map.of("Lead Source", " Select"))).containsKey("Lead Source = __missing__");
+        assertThat(active(features, Map.of("Lead Source", "Référence"))).containsKey("Lead Source = __other__");
+        assertThat(active(features, Map.of("Lead Source", ""))).containsKey("Lead Source = __missing__");
     }
 
     @Test
