@@ -180,16 +180,28 @@ public final class LogisticRegression implements ConversionModel {
         int[] index = new int[features.maxActive()];
         double[] value = new double[features.maxActive()];
         int active = features.encode(lead, index, value);
-        Map<Integer, Double> shown = new java.util.LinkedHashMap<>();
+        // A slope change joins its measure's linear term, a few places back (encode writes an attribute's features together).
+        int[] shown = new int[active];
+        double[] contribution = new double[active];
+        int m = 0;
         for (int k = 0; k < active; k++) {
-            shown.merge(features.shownAs(index[k]), weights[index[k]] * value[k], Double::sum);
-        }
-        List<Factor> factors = new ArrayList<>(shown.size());
-        shown.forEach((feature, contribution) -> {
-            if (contribution != 0) {
-                factors.add(new Factor(features.name(feature), contribution));
+            int target = features.shownAs(index[k]);
+            int at = m - 1;
+            while (target != index[k] && at >= 0 && shown[at] != target) {
+                at--;
             }
-        });
+            if (target == index[k] || at < 0) {
+                at = m++;
+                shown[at] = target;
+            }
+            contribution[at] += weights[index[k]] * value[k];
+        }
+        List<Factor> factors = new ArrayList<>(m);
+        for (int k = 0; k < m; k++) {
+            if (contribution[k] != 0) {
+                factors.add(new Factor(features.name(shown[k]), contribution[k]));
+            }
+        }
         return ConversionModel.largest(factors, n);
     }
 
