@@ -118,32 +118,6 @@ public final class LogisticRegression implements ConversionModel {
     }
 
     /**
-     * The L2 strength from {@code grid} with the lowest log-loss in an inner stratified
-     * cross-validation of the training outcomes only (features relearnt per fold), so that the
-     * choice never sees the data the model is later judged on. Ties go to the stronger penalty.
-     */
-    public static double tuneL2(FeatureSpec spec, List<Outcome> outcomes, Settings settings, List<Double> grid,
-                                int folds, long seed) {
-        int[] fold = Folds.stratified(outcomes, folds, seed);
-        double best = Double.NaN;
-        double bestLoss = Double.POSITIVE_INFINITY;
-        for (double l2 : grid.stream().sorted(java.util.Comparator.reverseOrder()).toList()) {
-            double loss = 0;
-            for (int k = 0; k < folds; k++) {
-                List<Outcome> train = Folds.select(outcomes, fold, k, false);
-                List<Outcome> validation = Folds.select(outcomes, fold, k, true);
-                LogisticRegression model = train(spec, train, settings.withL2(l2), Instant.EPOCH);
-                loss += Evaluation.of(model, validation).logLoss() * validation.size();
-            }
-            if (loss < bestLoss - 1e-9) {
-                bestLoss = loss;
-                best = l2;
-            }
-        }
-        return best;
-    }
-
-    /**
      * One online gradient step on an outcome just closed, starting from the current weights. The
      * penalty is spread over the outcomes seen ({@code l2 / outcomes} per step, {@code interactionL2}
      * for interaction weights) so that repeated passes aim at the same optimum as batch training.
