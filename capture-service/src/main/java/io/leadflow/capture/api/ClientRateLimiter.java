@@ -1,7 +1,7 @@
 package io.leadflow.capture.api;
 
 import io.leadflow.capture.config.CaptureConfig;
-import io.leadflow.capture.domain.TokenBuckets;
+import io.leadflow.web.TokenBuckets;
 import io.leadflow.web.Problem;
 import io.leadflow.web.Roles;
 import io.quarkus.security.identity.SecurityIdentity;

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import io.leadflow.capture.config.WebhookConfig;
 import io.leadflow.capture.domain.CaptureService;
 import io.leadflow.capture.domain.Channel;
-import io.leadflow.capture.domain.TokenBuckets;
+import io.leadflow.web.TokenBuckets;
 import io.leadflow.capture.domain.WebhookMapping;
 import io.leadflow.capture.domain.WebhookSignature;
 import io.leadflow.capture.domain.WebhookSource;

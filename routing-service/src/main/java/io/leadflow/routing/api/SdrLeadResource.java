@@ -1,6 +1,7 @@
 package io.leadflow.routing.api;
 
 import io.leadflow.routing.domain.AssignmentService;
+import io.leadflow.routing.domain.Closing;
 import io.leadflow.routing.domain.LeadCard;
 import io.leadflow.routing.domain.Qualification;
 import io.leadflow.web.InvalidRequestException;
@@ -20,6 +21,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -69,6 +71,70 @@ public class SdrLeadResource {
     @APIResponse(responseCode = "404", description = "No such lead among the caller's leads")
     public Uni<LeadCard> accept(@PathParam("leadId") UUID leadId) {
         return assignments.accept(caller.getSubject(), leadId);
+    }
+
+    /** A touch to log: channel, outcome, an optional note, and when (default now). */
+    public record TouchRequest(String channel, String outcome, String note, Instant touchedAt) {
+    }
+
+    /** A reason code and an optional note, to disqualify a lead or send it back to nurture. */
+    public record CloseRequest(String reason, String note) {
+    }
+
+    @POST
+    @Path("/{leadId}/touches")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Log a touch", description = "A call, e-mail, LinkedIn message, SMS or meeting and what came of it "
+            + "(channel: " + "call, email, linkedin, sms, meeting, other; outcome: connected, replied, meeting_booked, "
+            + "left_voicemail, no_answer, bounced, wrong_contact, sent). Publishes LeadTouched.")
+    @APIResponse(responseCode = "200", description = "Logged; the lead with its touch count")
+    @APIResponse(responseCode = "400", description = "A field is missing or invalid; the problem names each field")
+    @APIResponse(responseCode = "404", description = "No such lead among the caller's leads")
+    @APIResponse(responseCode = "409", description = "The lead is closed (disqualified or nurtured)")
+    public Uni<LeadCard> touch(@PathParam("leadId") UUID leadId, TouchRequest request) {
+        if (request == null) {
+            return Uni.createFrom().failure(new InvalidRequestException("body", "a touch JSON object is required"));
+        }
+        return assignments.touch(caller.getSubject(), leadId, request.channel(), request.outcome(), request.note(),
+                request.touchedAt());
+    }
+
+    @POST
+    @Path("/{leadId}/disqualify")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Disqualify a lead", description = "With a reason code (not_a_fit, no_budget, no_authority, "
+            + "no_need, bad_timing, competitor, student, spam, unreachable, duplicate, wrong_contact, other) and an "
+            + "optional note. Publishes LeadDisqualified; scoring learns it as a lost outcome unless the reason says "
+            + "the lead itself was not judged.")
+    @APIResponse(responseCode = "200", description = "Disqualified")
+    @APIResponse(responseCode = "400", description = "Unknown or missing reason, note too long")
+    @APIResponse(responseCode = "404", description = "No such lead among the caller's leads")
+    @APIResponse(responseCode = "409", description = "The lead is not assigned or accepted (qualified or closed)")
+    public Uni<LeadCard> disqualify(@PathParam("leadId") UUID leadId, CloseRequest request) {
+        return close(leadId, request == null ? Closing.disqualify(null, null)
+                : Closing.disqualify(request.reason(), request.note()));
+    }
+
+    @POST
+    @Path("/{leadId}/nurture")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Send a lead back to nurture", description = "A real buyer, not now: with a reason code "
+            + "(not_ready, bad_timing, no_response, no_budget_yet, researching, other) and an optional note. "
+            + "Publishes LeadNurtured.")
+    @APIResponse(responseCode = "200", description = "Sent to nurture")
+    @APIResponse(responseCode = "400", description = "Unknown or missing reason, note too long")
+    @APIResponse(responseCode = "404", description = "No such lead among the caller's leads")
+    @APIResponse(responseCode = "409", description = "The lead is not assigned or accepted (qualified or closed)")
+    public Uni<LeadCard> nurture(@PathParam("leadId") UUID leadId, CloseRequest request) {
+        return close(leadId, request == null ? Closing.nurture(null, null)
+                : Closing.nurture(request.reason(), request.note()));
+    }
+
+    private Uni<LeadCard> close(UUID leadId, Closing.Result result) {
+        if (!result.valid()) {
+            return Uni.createFrom().failure(new InvalidRequestException(result.errors()));
+        }
+        return assignments.close(caller.getSubject(), leadId, result.closing());
     }
 
     @POST

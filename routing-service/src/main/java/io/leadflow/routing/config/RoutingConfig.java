@@ -24,4 +24,40 @@ public interface RoutingConfig {
     /** How often the SDR stream sends a heartbeat comment so that proxies keep the connection open. */
     @WithDefault("15s")
     Duration streamHeartbeat();
+
+    /** How SDRs are told of a new lead besides the live inbox. */
+    Notifications notifications();
+
+    interface Notifications {
+
+        /** Where the links in notifications point: this service as the SDRs' browsers reach it. */
+        @WithDefault("http://localhost:8084")
+        String publicUrl();
+
+        /**
+         * The key the accept links and the webhook secrets are derived from (base64, at least 32 bytes; from the
+         * environment or a secret store). Required when e-mail or webhook notifications are on.
+         */
+        java.util.Optional<String> signingKey();
+
+        /** How long an accept link works. */
+        @WithDefault("P7D")
+        Duration linkValidity();
+
+        /** E-mail to the SDR (through quarkus.mailer.*: host, port, from, TLS, credentials) on every assignment. */
+        @WithDefault("false")
+        boolean email();
+
+        /** Webhooks RevOps registers per SDR or pool (Slack-compatible JSON, HMAC-signed) on every assignment. */
+        @WithDefault("false")
+        boolean webhooks();
+
+        /** Plain-http webhook URLs (for a local receiver); off, only https is accepted. */
+        @WithDefault("false")
+        boolean webhooksAllowHttp();
+
+        /** How long one webhook delivery may take before it counts as failed (and is retried). */
+        @WithDefault("5s")
+        Duration webhookTimeout();
+    }
 }

@@ -60,6 +60,19 @@ public class Assignment {
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(name = "last_resubmission")
     public LeadCard.Resubmission lastResubmission;
+    /** Touches the SDR logged, and when the first (speed to lead) and the latest happened. */
+    public int touches;
+    @Column(name = "first_touched_at")
+    public Instant firstTouchedAt;
+    @Column(name = "last_touched_at")
+    public Instant lastTouchedAt;
+    /** When and why the SDR closed the lead without an opportunity (disqualified or nurtured). */
+    @Column(name = "closed_at")
+    public Instant closedAt;
+    @Column(name = "closed_reason")
+    public String closedReason;
+    @Column(name = "closed_note")
+    public String closedNote;
 
     /** A new assignment of a scored lead to an SDR of a pool. */
     public static Assignment of(UUID leadId, String sdrId, String poolId, ScoredLead scored, Instant assignedAt,
@@ -95,6 +108,8 @@ public class Assignment {
         switch (status) {
             case ASSIGNED -> throw new ConflictException("lead " + leadId + " must be accepted before it is qualified");
             case QUALIFIED -> throw new ConflictException("lead " + leadId + " is already qualified");
+            case DISQUALIFIED, NURTURED -> throw new ConflictException("lead " + leadId + " is closed ("
+                    + status.name().toLowerCase() + ")");
             case ACCEPTED -> {
                 status = AssignmentStatus.QUALIFIED;
                 bant = bantAnswers;
@@ -102,6 +117,35 @@ public class Assignment {
                 qualifiedAt = now;
             }
         }
+    }
+
+    /** A touch logged: counted, first and latest times kept. A closed lead takes no more touches. */
+    public void touched(Instant at) {
+        if (!status.open() && status != AssignmentStatus.QUALIFIED) {
+            throw new ConflictException("lead " + leadId + " is closed (" + status.name().toLowerCase() + ")");
+        }
+        touches++;
+        if (firstTouchedAt == null || at.isBefore(firstTouchedAt)) {
+            firstTouchedAt = at;
+        }
+        if (lastTouchedAt == null || at.isAfter(lastTouchedAt)) {
+            lastTouchedAt = at;
+        }
+    }
+
+    /**
+     * Closes an open lead without an opportunity (disqualified or nurtured). A qualified lead belongs to the CRM now,
+     * and a closed one stays closed: both are conflicts.
+     */
+    public void close(Closing closing, Instant now) {
+        if (!status.open()) {
+            throw new ConflictException("lead " + leadId + " is " + status.name().toLowerCase()
+                    + "; only an assigned or accepted lead can be " + closing.status().name().toLowerCase());
+        }
+        status = closing.status();
+        closedAt = now;
+        closedReason = closing.reason();
+        closedNote = closing.note();
     }
 
     /**
@@ -150,7 +194,7 @@ public class Assignment {
      * fairness and the funnel need them); the person leaves it. The lead snapshot keeps only
      * {@link #KEPT_ON_ERASURE} and says {@code "erased": true}; the enrichment keeps the e-mail class,
      * not the domains; the score's reasons keep rule and points, not their evidence; the BANT answers,
-     * the notes and the latest resubmission (its message) go.
+     * the notes, the closing note and the latest resubmission (its message) go.
      */
     public void erase() {
         ObjectNode kept = JsonNodeFactory.instance.objectNode();
@@ -180,6 +224,7 @@ public class Assignment {
         }
         bant = null;
         notes = null;
+        closedNote = null;
         lastResubmission = null;
     }
 }

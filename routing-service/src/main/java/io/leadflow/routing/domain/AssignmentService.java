@@ -5,8 +5,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.leadflow.messaging.erasure.ErasedLeads;
 import io.leadflow.messaging.outbox.Outbox;
 import io.leadflow.routing.messaging.out.LeadAccepted;
+import io.leadflow.routing.messaging.out.LeadDisqualified;
+import io.leadflow.routing.messaging.out.LeadNurtured;
+import io.leadflow.routing.messaging.out.LeadTouched;
 import io.leadflow.routing.messaging.out.LeadQualified;
 import io.leadflow.routing.repository.AssignmentRepository;
+import io.leadflow.web.InvalidRequestException;
 import io.leadflow.web.NotFoundException;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -70,6 +74,52 @@ public class AssignmentService {
     }
 
     /**
+     * Logs a touch on one of the SDR's leads (LeadTouched, with the touch's id). The touch is validated against the
+     * assignment (not before it, not in the future); 400 names each field, 409 when the lead is closed.
+     */
+    public Uni<LeadCard> touch(String sdrId, UUID leadId, String channel, String outcome, String note, Instant touchedAt) {
+        return Panache.withTransaction(() -> assignments.lockOwn(sdrId, leadId).chain(found -> {
+            Assignment assignment = own(found, leadId);
+            Instant now = now();
+            Touch.Result result = Touch.of(channel, outcome, note, touchedAt == null ? null
+                    : touchedAt.truncatedTo(ChronoUnit.MICROS), assignment.assignedAt, now);
+            if (!result.valid()) {
+                return Uni.createFrom().failure(new InvalidRequestException(result.errors()));
+            }
+            Touch touch = result.touch();
+            assignment.touched(touch.touchedAt());
+            LeadTouch row = new LeadTouch();
+            row.id = UUID.randomUUID();
+            row.assignmentId = assignment.id;
+            row.leadId = leadId;
+            row.sdrId = sdrId;
+            row.channel = touch.channel();
+            row.outcome = touch.outcome();
+            row.note = touch.note();
+            row.touchedAt = touch.touchedAt();
+            row.loggedAt = now;
+            return Panache.getSession().chain(session -> session.persist(row))
+                    .chain(() -> outbox.append(LeadTouched.TYPE, leadId, LeadTouched.of(assignment, row)))
+                    .replaceWith(() -> LeadCard.of(assignment));
+        }));
+    }
+
+    /**
+     * Closes one of the SDR's open leads without an opportunity: disqualified (LeadDisqualified: scoring learns it as
+     * lost) or sent back to nurture (LeadNurtured). 409 when the lead is not assigned or accepted.
+     */
+    public Uni<LeadCard> close(String sdrId, UUID leadId, Closing closing) {
+        return Panache.withTransaction(() -> assignments.lockOwn(sdrId, leadId).chain(found -> {
+            Assignment assignment = own(found, leadId);
+            assignment.close(closing, now());
+            Object event = closing.status() == AssignmentStatus.DISQUALIFIED
+                    ? LeadDisqualified.of(assignment) : LeadNurtured.of(assignment);
+            String type = closing.status() == AssignmentStatus.DISQUALIFIED ? LeadDisqualified.TYPE : LeadNurtured.TYPE;
+            return outbox.append(type, leadId, event).replaceWith(() -> LeadCard.of(assignment));
+        }));
+    }
+
+    /**
      * The person behind a lead came back: recorded on the lead's assignment, whoever holds it. A lead
      * not assigned yet has nothing to record (routing will see the lead as scoring passes it on).
      * Must run inside a transaction (the consumer's inbox transaction).
@@ -105,6 +155,10 @@ public class AssignmentService {
                         found.erase();
                     }
                 })
+                // What the SDR wrote about the person goes; the touches (channel, outcome, times) stay for the KPIs.
+                .chain(() -> Panache.getSession().chain(session -> session.createNativeQuery(
+                                "update lead_touch set note = null where lead_id = :leadId")
+                        .setParameter("leadId", leadId).executeUpdate()))
                 .chain(() -> outbox.forget(leadId))
                 .replaceWithVoid();
     }

@@ -15,7 +15,13 @@ import java.util.UUID;
  */
 public record LeadCard(UUID leadId, UUID assignmentId, AssignmentStatus status, Instant assignedAt,
                        Instant acceptedAt, Instant qualifiedAt, Lead lead, Score score,
-                       int resubmissions, Resubmission lastResubmission) {
+                       int resubmissions, Resubmission lastResubmission, Activity activity) {
+
+    /** What the SDR did: touches logged (first and latest), and the closing when disqualified or nurtured. */
+    public record Activity(int touches, Instant firstTouchedAt, Instant lastTouchedAt, Instant closedAt,
+                           String closedReason, String closedNote) {
+        public static final Activity NONE = new Activity(0, null, null, null, null, null);
+    }
 
     /** The person came back through a form (or another channel) after the lead was assigned. */
     public record Resubmission(Instant submittedAt, String channel, String formId, String message, String source,
@@ -35,13 +41,15 @@ public record LeadCard(UUID leadId, UUID assignmentId, AssignmentStatus status, 
     public static LeadCard of(Assignment assignment) {
         return new LeadCard(assignment.leadId, assignment.id, assignment.status, assignment.assignedAt,
                 assignment.acceptedAt, assignment.qualifiedAt, lead(assignment.lead), score(assignment.score),
-                assignment.resubmissions, assignment.lastResubmission);
+                assignment.resubmissions, assignment.lastResubmission,
+                new Activity(assignment.touches, assignment.firstTouchedAt, assignment.lastTouchedAt, assignment.closedAt,
+                        assignment.closedReason, assignment.closedNote));
     }
 
     /** A card for a freshly assigned lead, from the snapshots a LeadAssigned event carries. */
     public static LeadCard assigned(UUID leadId, UUID assignmentId, Instant assignedAt, JsonNode lead, JsonNode score) {
         return new LeadCard(leadId, assignmentId, AssignmentStatus.ASSIGNED, assignedAt, null, null, lead(lead), score(score),
-                0, null);
+                0, null, Activity.NONE);
     }
 
     static Lead lead(JsonNode lead) {

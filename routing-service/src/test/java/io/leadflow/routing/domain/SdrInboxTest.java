@@ -16,7 +16,7 @@ class SdrInboxTest {
     private static LeadCard card() {
         LeadCard.Lead lead = new LeadCard.Lead("Ada Lovelace", "ada@acme.io", "Acme", null, null, null, null, null, null, Instant.now(), false);
         return new LeadCard(UUID.randomUUID(), UUID.randomUUID(), AssignmentStatus.ASSIGNED, Instant.now(), null, null,
-                lead, new LeadCard.Score(72, "A", List.of()), 0, null);
+                lead, new LeadCard.Score(72, "A", List.of()), 0, null, LeadCard.Activity.NONE);
     }
 
     @Test

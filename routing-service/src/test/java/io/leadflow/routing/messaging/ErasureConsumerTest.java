@@ -67,7 +67,11 @@ class ErasureConsumerTest {
         rows("insert into sdr (id, name, email) values ($1, 'Erasure Tester', 'tester@leadflow.io')", sdr);
         UUID lead = RoutingFixtures.leadOf(routing, db, sdr);
         String leadId = lead.toString();
-        rows("update assignment set bant = '{\"budget\":\"50k\"}', notes = 'call Ada after 5pm' where lead_id = $1", lead);
+        rows("update assignment set bant = '{\"budget\":\"50k\"}', notes = 'call Ada after 5pm', "
+                + "closed_note = 'Ada moves to Globex in March' where lead_id = $1", lead);
+        given().auth().oauth2(TestTokens.sdr(sdr)).contentType("application/json")
+                .body("{\"channel\":\"call\",\"outcome\":\"connected\",\"note\":\"Ada's mobile is 06 12 34 56 78\"}")
+                .when().post("/api/v1/sdr/leads/{id}/touches", leadId).then().statusCode(200);
 
         erase(leadId);
         awaitErased(leadId);
@@ -84,6 +88,11 @@ class ErasureConsumerTest {
         assertThat(assignment.getJsonObject("score").encode()).doesNotContain("VP Sales").doesNotContain("seniority=vp");
         assertThat(assignment.getValue("bant")).isNull();
         assertThat(assignment.getString("notes")).isNull();
+        assertThat(assignment.getString("closed_note")).isNull();
+        // The touch stays for speed-to-lead (channel, outcome, time); what the SDR wrote about the person goes.
+        Row touch = rows("select channel, outcome, note from lead_touch where lead_id = $1", lead).get(0);
+        assertThat(touch.getString("outcome")).isEqualTo("connected");
+        assertThat(touch.getString("note")).isNull();
         assertThat(assignment.getString("sdr_id")).isEqualTo(sdr);
         assertThat(assignment.getString("status")).isEqualTo("ASSIGNED");
         assertThat(assignment.getInteger("score_value")).isEqualTo(72);

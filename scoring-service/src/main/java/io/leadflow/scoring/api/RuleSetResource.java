@@ -1,9 +1,10 @@
 package io.leadflow.scoring.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.leadflow.rules.Validation;
 import io.leadflow.scoring.domain.RuleSets;
+import io.leadflow.scoring.domain.ScoringService;
 import io.leadflow.scoring.rules.DryRun;
-import io.leadflow.scoring.rules.RuleSetError;
 import io.leadflow.web.InvalidRequestException;
 import io.leadflow.web.Roles;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -29,16 +30,17 @@ import java.util.List;
 @Produces(MediaType.APPLICATION_JSON)
 public class RuleSetResource {
 
+    /** Leads re-scored per transaction when an activation asks for it: short row locks, bounded memory. */
+    static final int RESCORE_PAGE = 200;
+
     private final RuleSets ruleSets;
+    private final ScoringService scoring;
     private final SecurityIdentity caller;
 
-    public RuleSetResource(RuleSets ruleSets, SecurityIdentity caller) {
+    public RuleSetResource(RuleSets ruleSets, ScoringService scoring, SecurityIdentity caller) {
         this.ruleSets = ruleSets;
+        this.scoring = scoring;
         this.caller = caller;
-    }
-
-    /** The answer of a validation: whether it is valid, and every error with its JSON path. */
-    public record Validation(boolean valid, List<RuleSetError> errors) {
     }
 
     @GET
@@ -60,8 +62,7 @@ public class RuleSetResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Validate a rule set without storing it")
     public Validation validate(JsonNode definition) {
-        var parsed = ruleSets.validate(required(definition));
-        return new Validation(parsed.valid(), parsed.errors());
+        return ruleSets.validate(required(definition)).validation();
     }
 
     @POST
@@ -90,9 +91,19 @@ public class RuleSetResource {
     @POST
     @Path("/{version}/activate")
     @Operation(summary = "Activate a version", description = "Leads are scored by it from their next signal on; scores "
-            + "already given stay, and no event is re-emitted for old leads.")
-    public Uni<RuleSets.Version> activate(@PathParam("version") String version) {
-        return ruleSets.activate(version);
+            + "already given stay, and no event is re-emitted for old leads - unless rescore=true: then every scored "
+            + "lead is re-scored by it before the answer (pages of " + RESCORE_PAGE + " leads, one transaction each), "
+            + "LeadScored goes out for each lead whose score or grade changed and LeadMarketingQualified for each that "
+            + "crosses the threshold for the first time; the answer's 'rescore' counts them. Safe to repeat.")
+    public Uni<RuleSets.Version> activate(@PathParam("version") String version,
+                                          @QueryParam("rescore") @DefaultValue("false") String rescore) {
+        if (!"true".equals(rescore) && !"false".equals(rescore)) {
+            throw new InvalidRequestException("rescore", "must be true or false");
+        }
+        Uni<RuleSets.Version> activated = ruleSets.activate(version);
+        return "true".equals(rescore)
+                ? activated.chain(active -> scoring.rescoreAll(RESCORE_PAGE).map(active::withRescore))
+                : activated;
     }
 
     @POST

@@ -36,6 +36,13 @@ public interface ScoringConfig {
         @io.smallrye.config.WithDefault("5")
         int folds();
 
+        /**
+         * Disqualification reasons that are not a lost outcome: the SDR ruled out the record, not the lead (a
+         * duplicate of another lead, the wrong person). Every other reason teaches the model "lost".
+         */
+        @io.smallrye.config.WithDefault("duplicate,wrong_contact")
+        List<String> disqualificationReasonsNotLearnt();
+
         /** How often a replica looks for a new champion or its online updates. */
         @io.smallrye.config.WithDefault("PT30S")
         java.time.Duration refreshInterval();

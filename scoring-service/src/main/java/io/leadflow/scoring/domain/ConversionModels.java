@@ -99,6 +99,11 @@ public class ConversionModels {
                 settings.bins());
     }
 
+    /** Whether a disqualification with this reason is not a lost outcome (configuration). */
+    public boolean notLearnt(String disqualificationReason) {
+        return settings.disqualificationReasonsNotLearnt().contains(disqualificationReason);
+    }
+
     /**
      * In the consumer's transaction: the champion takes one online step for this outcome. Read and written under the
      * row's lock, so two replicas' outcomes both count.
@@ -134,13 +139,22 @@ public class ConversionModels {
      * champion when it is better than the current one, or when there is none.
      */
     public Uni<TrainingResult> train() {
-        return db.query("""
-                        select s.attributes, o.outcome from lead_outcome o join lead_score s on s.lead_id = o.lead_id
-                        where s.attributes is not null""").execute()
+        // One label per lead: won when any of its opportunities was won; lost when they were all lost, or when it has
+        // none and an SDR disqualified it for a reason the model learns from.
+        return db.preparedQuery("""
+                        with label as (
+                            select lead_id, bool_or(outcome = 'WON') as won from lead_outcome group by lead_id
+                            union all
+                            select d.lead_id, false from lead_disqualification d
+                            where d.reason <> all($1)
+                              and not exists (select 1 from lead_outcome o where o.lead_id = d.lead_id))
+                        select s.attributes, l.won from label l join lead_score s on s.lead_id = l.lead_id
+                        where s.attributes is not null""")
+                .execute(Tuple.of((Object) settings.disqualificationReasonsNotLearnt().toArray(String[]::new)))
                 .map(rows -> {
                     List<Outcome> outcomes = new ArrayList<>();
                     for (Row row : rows) {
-                        outcomes.add(new Outcome(attributes(row.getString("attributes")), "WON".equals(row.getString("outcome"))));
+                        outcomes.add(new Outcome(attributes(row.getString("attributes")), row.getBoolean("won")));
                     }
                     return outcomes;
                 })

@@ -1,17 +1,16 @@
 package io.leadflow.scoring.domain;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.leadflow.scoring.rules.DryRun;
+import io.leadflow.scoring.rules.Engagement;
 import io.leadflow.scoring.rules.RuleSetParseResult;
 import io.leadflow.scoring.rules.ScoringFacts;
 import io.leadflow.scoring.rules.ScoringRuleSet;
 import io.leadflow.scoring.rules.ScoringRuleSets;
-import io.leadflow.web.ConflictException;
-import io.leadflow.web.FieldError;
-import io.leadflow.web.InvalidRequestException;
-import io.leadflow.web.NotFoundException;
+import io.leadflow.web.rulesets.RuleSetStore;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
@@ -20,58 +19,63 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.jboss.logging.Logger;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Versioned rule sets (table rule_set): drafts RevOps creates (validated first), the active one every lead is scored
- * by, and the ones it replaced, kept for roll-back. The shipped default is the first active one. Every replica holds the
- * active rule set in memory and reloads it when another became active.
+ * Versioned rule sets (table rule_set, kept by the shared {@link RuleSetStore}): drafts RevOps creates (validated
+ * first), the active one every lead is scored by, and the ones it replaced, kept for roll-back. The shipped default is
+ * the first active one. Every replica holds the active rule set in memory and reloads it when another became active.
+ * Dry-runs replay the last scored leads, which is scoring's own.
  */
 @ApplicationScoped
 public class RuleSets {
 
-    private static final Logger LOG = Logger.getLogger(RuleSets.class);
-
-    /** A stored version as the API shows it. */
+    /** A stored version as the API shows it; after an activation that asked for it, what re-scoring the leads did. */
     public record Version(String version, String status, Instant createdAt, String createdBy, Instant activatedAt,
-                          JsonNode definition) {
+                          JsonNode definition, @JsonInclude(JsonInclude.Include.NON_NULL) Rescore rescore) {
+
+        static Version of(RuleSetStore.Stored stored) {
+            return new Version(stored.version(), stored.status(), stored.createdAt(), stored.createdBy(),
+                    stored.activatedAt(), stored.definition(), null);
+        }
+
+        public Version withRescore(Rescore done) {
+            return new Version(version, status, createdAt, createdBy, activatedAt, definition, done);
+        }
     }
 
     private final Pool db;
     private final Vertx vertx;
     private final ObjectMapper mapper;
-    private volatile ScoringRuleSet active = ScoringRuleSets.defaultRuleSet();
-    private volatile String activeDefinition = "";
+    private final RuleSetStore<ScoringRuleSet> store;
 
     public RuleSets(Pool db, Vertx vertx, ObjectMapper mapper) {
         this.db = db;
         this.vertx = vertx;
         this.mapper = mapper;
+        this.store = new RuleSetStore<>(db, mapper, "rule_set", "rule set", ScoringRuleSets::parse,
+                ScoringRuleSet::version, shippedDefault());
     }
 
     void load(@Observes StartupEvent started) {
-        String definition = shippedDefault();
-        db.preparedQuery("""
-                        insert into rule_set (version, status, definition, created_at, created_by, activated_at)
-                        select $1, 'active', $2, now(), 'leadflow', now() where not exists (select 1 from rule_set)""")
-                .execute(Tuple.of(ScoringRuleSets.defaultRuleSet().version(), definition))
-                .chain(this::refresh).await().atMost(Duration.ofMinutes(1));
-        vertx.setPeriodic(10_000, tick -> refresh().subscribe().with(done -> { },
-                failure -> LOG.warnf("rule-set refresh failed: %s", failure.toString())));
+        store.start(vertx);
+    }
+
+    /** See {@link RuleSetStore#installShipped}. */
+    Uni<Void> installShipped(String version, String definition) {
+        return store.installShipped(version, definition);
     }
 
     /** The rule set leads are scored by now. */
     public ScoringRuleSet active() {
-        return active;
+        return store.active();
     }
 
     /** Parses without storing; every error with its JSON path. */
@@ -81,33 +85,15 @@ public class RuleSets {
 
     /** Stores a valid draft; 400 naming every error, 409 when its version exists. */
     public Uni<Version> createDraft(JsonNode definition, String author) {
-        ScoringRuleSet parsed = valid(definition);
-        return db.preparedQuery("""
-                        insert into rule_set (version, status, definition, created_at, created_by)
-                        values ($1, 'draft', $2, now(), $3) on conflict (version) do nothing""")
-                .execute(Tuple.of(parsed.version(), definition.toString(), author))
-                .chain(inserted -> inserted.rowCount() == 0
-                        ? Uni.createFrom().failure(new ConflictException("Rule set version " + parsed.version()
-                                + " exists; give the draft a new version."))
-                        : find(parsed.version()));
+        return store.createDraft(definition, author).map(Version::of);
     }
 
     public Uni<List<Version>> list() {
-        return db.query("select * from rule_set order by created_at desc").execute().map(rows -> {
-            List<Version> versions = new ArrayList<>();
-            rows.forEach(row -> versions.add(view(row)));
-            return versions;
-        });
+        return store.list().map(versions -> versions.stream().map(Version::of).toList());
     }
 
     public Uni<Version> find(String version) {
-        return db.preparedQuery("select * from rule_set where version = $1").execute(Tuple.of(version))
-                .map(rows -> {
-                    if (rows.size() == 0) {
-                        throw new NotFoundException("There is no rule set " + version + ".");
-                    }
-                    return view(rows.iterator().next());
-                });
+        return store.find(version).map(Version::of);
     }
 
     /**
@@ -115,28 +101,12 @@ public class RuleSets {
      * stay: leads are scored by the new version from their next signal on.
      */
     public Uni<Version> activate(String version) {
-        return find(version).chain(found -> {
-            if ("active".equals(found.status())) {
-                return Uni.createFrom().item(found);
-            }
-            return db.withTransaction(tx -> tx.query("update rule_set set status = 'retired' where status = 'active'").execute()
-                            .chain(() -> tx.preparedQuery("update rule_set set status = 'active', activated_at = now() "
-                                    + "where version = $1").execute(Tuple.of(version))))
-                    .chain(this::refresh)
-                    .chain(() -> find(version));
-        });
+        return store.activate(version).map(Version::of);
     }
 
     /** Re-activates the version that was active before the current one. */
     public Uni<Version> rollback() {
-        return db.query("select version from rule_set where status = 'retired' and activated_at is not null "
-                        + "order by activated_at desc limit 1").execute()
-                .chain(rows -> {
-                    if (rows.size() == 0) {
-                        return Uni.createFrom().failure(new ConflictException("No earlier rule set to roll back to."));
-                    }
-                    return activate(rows.iterator().next().getString("version"));
-                });
+        return store.rollback().map(Version::of);
     }
 
     /**
@@ -144,56 +114,39 @@ public class RuleSets {
      * distributions, and the leads that would cross above or fall below the MQL threshold. Nothing is changed.
      */
     public Uni<DryRun.Report> dryRun(String version, int leads) {
-        return find(version).chain(found -> {
-            ScoringRuleSet draft = valid(found.definition());
-            return db.preparedQuery("select lead_id, facts from lead_score where facts is not null "
-                            + "order by scored_at desc limit $1").execute(Tuple.of(leads))
+        return store.find(version).chain(found -> {
+            ScoringRuleSet draft = store.valid(found.definition());
+            // Each lead with its engagements, at its own event time: as the consumer scored it.
+            return db.preparedQuery("""
+                            select s.lead_id, s.facts, coalesce(json_agg(json_build_object('id', e.engagement_id, 'type', e.type,
+                                   'at', e.occurred_at)) filter (where e.engagement_id is not null), '[]')::text as engagements
+                            from (select lead_id, facts, scored_at from lead_score where facts is not null
+                                  order by scored_at desc limit $1) s
+                            left join lead_engagement e on e.lead_id = s.lead_id
+                            group by s.lead_id, s.facts, s.scored_at order by s.scored_at desc""")
+                    .execute(Tuple.of(leads))
                     .map(rows -> {
                         List<DryRun.Lead> sample = new ArrayList<>();
                         for (Row row : rows) {
-                            sample.add(new DryRun.Lead(row.getUUID("lead_id").toString(),
-                                    ScoringFacts.parse(row.getString("facts")), List.of()));
+                            sample.add(DryRun.Lead.asScored(row.getUUID("lead_id").toString(),
+                                    ScoringFacts.parse(row.getString("facts")), engagements(row.getString("engagements"))));
                         }
-                        return DryRun.compare(active, draft, sample, Instant.now());
+                        return DryRun.compare(store.active(), draft, sample, Instant.now());
                     });
         });
     }
 
-    private ScoringRuleSet valid(JsonNode definition) {
-        RuleSetParseResult parsed = ScoringRuleSets.parse(definition);
-        if (!parsed.valid()) {
-            throw new InvalidRequestException(parsed.errors().stream()
-                    .map(e -> new FieldError(e.path(), e.message())).toList());
-        }
-        return parsed.orElseThrow();
-    }
-
-    private Uni<Void> refresh() {
-        return db.query("select definition from rule_set where status = 'active'").execute()
-                .invoke(rows -> {
-                    if (rows.size() > 0) {
-                        String definition = rows.iterator().next().getString("definition");
-                        if (!definition.equals(activeDefinition)) {
-                            active = ScoringRuleSets.parse(definition).orElseThrow();
-                            activeDefinition = definition;
-                        }
-                    }
-                })
-                .replaceWithVoid();
-    }
-
-    private Version view(Row row) {
+    private List<Engagement> engagements(String json) {
         try {
-            return new Version(row.getString("version"), row.getString("status"), instant(row.getOffsetDateTime("created_at")),
-                    row.getString("created_by"), instant(row.getOffsetDateTime("activated_at")),
-                    mapper.readTree(row.getString("definition")));
+            List<Engagement> out = new ArrayList<>();
+            for (JsonNode e : mapper.readTree(json)) {
+                out.add(new Engagement(e.get("id").asText(), e.get("type").asText(),
+                        OffsetDateTime.parse(e.get("at").asText()).toInstant()));
+            }
+            return out;
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static Instant instant(OffsetDateTime at) {
-        return at == null ? null : at.toInstant();
     }
 
     private static String shippedDefault() {

@@ -7,7 +7,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.leadflow.messaging.erasure.ErasedLeads;
 import io.leadflow.messaging.outbox.Outbox;
 import io.leadflow.scoring.messaging.in.LeadEnrichedIn;
+import io.leadflow.scoring.messaging.in.LeadDisqualifiedIn;
 import io.leadflow.scoring.messaging.in.LeadErasedIn;
+import io.leadflow.scoring.messaging.in.LeadTouchedIn;
 import io.leadflow.scoring.messaging.in.OpportunityClosedIn;
 import io.leadflow.scoring.messaging.out.LeadScored;
 import io.leadflow.scoring.model.LeadAttributes;
@@ -19,6 +21,7 @@ import io.leadflow.scoring.rules.ScoringRuleSet;
 import io.leadflow.scoring.rules.ScoringFacts;
 import io.leadflow.scoring.repository.LeadOutcomeRepository;
 import io.leadflow.scoring.repository.LeadScoreRepository;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -32,6 +35,9 @@ import java.util.UUID;
 /** Scores leads and records outcomes; both run inside the consumer's inbox transaction. */
 @ApplicationScoped
 public class ScoringService {
+
+    /** The engagement type of a touch the person answered (LeadTouched: connected, replied, meeting booked). */
+    static final String REPLY = "reply";
 
     private final RuleSets ruleSets;
     private final LeadScoreRepository scores;
@@ -63,7 +69,7 @@ public class ScoringService {
         ObjectNode facts = mapper.createObjectNode().put("leadId", leadId.toString());
         facts.set("lead", enriched.lead());
         facts.set("enrichment", enriched.enrichment());
-        return engagements.list("leadId", leadId).chain(seen -> rescore(leadId, facts, seen, "enriched"));
+        return engagements.list("leadId", leadId).chain(seen -> rescore(leadId, facts, seen, "enriched")).replaceWithVoid();
     }
 
     /**
@@ -71,7 +77,22 @@ public class ScoringService {
      * already; a lead not enriched yet is scored with these engagements when its enrichment comes.
      */
     public Uni<Void> engaged(UUID leadId, JsonNode leadEngaged) {
-        List<Engagement> batch = Engagement.fromLeadEngaged(leadEngaged);
+        return recordEngagements(leadId, Engagement.fromLeadEngaged(leadEngaged), "engaged");
+    }
+
+    /**
+     * A touch the person answered (connected, replied, meeting booked) is a {@code reply} engagement at the time of
+     * the touch, by the touch's id; touches nobody answered change nothing.
+     */
+    public Uni<Void> touched(UUID leadId, LeadTouchedIn touch) {
+        if (!touch.answered()) {
+            return Uni.createFrom().voidItem();
+        }
+        return recordEngagements(leadId, List.of(new Engagement(touch.touchId().toString(), REPLY, touch.touchedAt())),
+                "replied");
+    }
+
+    private Uni<Void> recordEngagements(UUID leadId, List<Engagement> batch, String trigger) {
         Uni<Void> stored = Uni.createFrom().voidItem();
         for (Engagement e : batch) {
             if (e.engagementId() == null) {
@@ -90,33 +111,49 @@ public class ScoringService {
                 return engagements.persist(row).replaceWithVoid();
             });
         }
-        return stored.chain(() -> scores.findById(leadId)).chain(score -> {
+        return stored.chain(() -> rescoreStored(leadId, trigger)).replaceWithVoid();
+    }
+
+    /**
+     * Re-scores a scored lead from what is stored (its facts and engagements) by the active rule set; nothing for a
+     * lead not scored yet, or erased.
+     */
+    Uni<Rescored> rescoreStored(UUID leadId, String trigger) {
+        return scores.findById(leadId).chain(score -> {
             if (score == null || score.facts == null) {
-                return Uni.createFrom().voidItem();
+                return Uni.createFrom().item(Rescored.NOTHING);
             }
             ObjectNode facts = readObject(score.facts);
-            return engagements.list("leadId", leadId).chain(seen -> rescore(leadId, facts, seen, "engaged"));
+            return engagements.list("leadId", leadId).chain(seen -> rescore(leadId, facts, seen, trigger));
         });
+    }
+
+    /** What a re-score did: whether LeadScored went out (score, grade, temperature or MQL status changed) and whether the lead became an MQL. */
+    record Rescored(boolean changed, boolean qualified) {
+        static final Rescored NOTHING = new Rescored(false, false);
     }
 
     /**
      * Scores in event time: decay is measured at the latest of the capture and the engagements, never by the wall
-     * clock, so redeliveries and late arrivals give the same score. LeadScored goes out when the score or grade is new
-     * or changed; LeadMarketingQualified once, the first time the lead reaches the MQL threshold.
+     * clock, so redeliveries and late arrivals give the same score. LeadScored goes out when the score, grade,
+     * temperature or MQL status is new or changed (a new rule set can move a threshold without moving the score);
+     * LeadMarketingQualified once, the first time the lead reaches the MQL threshold.
      */
-    private Uni<Void> rescore(UUID leadId, ObjectNode facts, List<LeadEngagement> seen, String trigger) {
+    private Uni<Rescored> rescore(UUID leadId, ObjectNode facts, List<LeadEngagement> seen, String trigger) {
         List<Engagement> history = seen.stream()
                 .map(e -> new Engagement(e.engagementId.toString(), e.type, e.occurredAt)).toList();
-        Instant at = eventTime(facts, history);
+        ScoringFacts scoringFacts = ScoringFacts.of(facts);
         ScoringRuleSet rules = ruleSets.active();
-        Score score = rules.score(ScoringFacts.of(facts), history, at);
+        Score score = rules.score(scoringFacts, history, scoringFacts.scoredAt(history));
         ScoreCard card = ScoreCard.of(score);
         ObjectNode lead = (ObjectNode) facts.get("lead");
         ObjectNode enrichment = (ObjectNode) facts.get("enrichment");
-        Map<String, Object> attributes = LeadAttributes.of(lead, enrichment);
+        Map<String, Object> attributes = LeadAttributes.of(lead, enrichment, history.stream().map(Engagement::type).toList());
         ConversionModels.Conversion conversion = models.score(attributes).orElse(null);
         return scores.findById(leadId).chain(existing -> {
-            boolean changed = existing == null || existing.score != card.value() || !existing.grade.equals(card.grade());
+            // What routing and the SDRs act on; the same score re-evaluated emits nothing.
+            boolean changed = existing == null || existing.score != card.value() || !existing.grade.equals(card.grade())
+                    || !card.temperature().equals(existing.temperature) || existing.mql != score.mql();
             LeadScore row = existing == null ? new LeadScore() : existing;
             boolean newlyQualified = score.mql() && row.mqlAt == null;
             row.leadId = leadId;
@@ -145,22 +182,8 @@ public class ScoringService {
                 stored = stored.chain(() -> outbox.append(LeadMarketingQualified.TYPE, leadId,
                         new LeadMarketingQualified(card, rules.mqlThreshold(), trigger, row.mqlAt)));
             }
-            return stored.replaceWithVoid();
+            return stored.replaceWith(new Rescored(changed, newlyQualified));
         });
-    }
-
-    private static Instant eventTime(ObjectNode facts, List<Engagement> history) {
-        Instant at = Instant.EPOCH;
-        JsonNode captured = facts.at("/lead/capturedAt");
-        if (captured.isTextual()) {
-            at = Instant.parse(captured.asText());
-        }
-        for (Engagement e : history) {
-            if (e.occurredAt().isAfter(at)) {
-                at = e.occurredAt();
-            }
-        }
-        return at.equals(Instant.EPOCH) ? Instant.now() : at;
     }
 
     /**
@@ -184,6 +207,69 @@ public class ScoringService {
                             ? Uni.createFrom().voidItem()
                             : models.learn(attributes(score.attributes), "WON".equals(closed.outcome())));
         });
+    }
+
+    /**
+     * Records the SDR's disqualification (a later one replaces the reason). The first one of a lead with no
+     * opportunity outcome teaches the champion one "lost" step, unless its reason is one the model does not learn from
+     * (configuration: a duplicate or a wrong contact says nothing about the lead).
+     */
+    public Uni<Void> disqualified(UUID leadId, LeadDisqualifiedIn disqualification) {
+        return Panache.getSession().chain(session -> session.find(LeadDisqualification.class, leadId).chain(existing -> {
+            boolean isNew = existing == null;
+            LeadDisqualification row = isNew ? new LeadDisqualification() : existing;
+            row.leadId = leadId;
+            row.reason = disqualification.reason();
+            row.sdrId = disqualification.sdrId();
+            row.disqualifiedAt = disqualification.disqualifiedAt();
+            row.recordedAt = Instant.now();
+            Uni<Void> stored = session.persist(row);
+            if (!isNew || models.notLearnt(disqualification.reason())) {
+                return stored;
+            }
+            return stored.chain(() -> outcomes.ofLead(leadId)).chain(closed -> closed.isEmpty()
+                    ? scores.findById(leadId)
+                    : Uni.createFrom().<LeadScore>nullItem())
+                    .chain(score -> score == null || score.attributes == null
+                            ? Uni.createFrom().voidItem()
+                            : models.learn(attributes(score.attributes), false));
+        }));
+    }
+
+    /**
+     * Re-scores every scored lead by the active rule set (asked for when RevOps activates a version and wants the old
+     * leads re-evaluated), a page of leads per transaction under their rows' locks: LeadScored for each lead whose
+     * score, grade, temperature or MQL status changed, LeadMarketingQualified for each that crosses the threshold for the first time. Safe to
+     * run again: leads already re-scored by this version change nothing and emit nothing.
+     */
+    public Uni<Rescore> rescoreAll(int pageSize) {
+        long started = System.nanoTime();
+        String version = ruleSets.active().version();
+        return rescorePages(null, pageSize, new int[3])
+                .map(counts -> new Rescore(version, counts[0], counts[1], counts[2],
+                        (System.nanoTime() - started) / 1_000_000));
+    }
+
+    private Uni<int[]> rescorePages(UUID after, int pageSize, int[] counts) {
+        return Panache.withTransaction(() -> Panache.getSession().chain(session -> session.createNativeQuery("""
+                                select lead_id from lead_score where facts is not null and (cast(:after as uuid) is null or lead_id > cast(:after as uuid))
+                                order by lead_id limit :page for update""", UUID.class)
+                        .setParameter("after", after == null ? null : after.toString())
+                        .setParameter("page", pageSize)
+                        .getResultList())
+                .chain(page -> {
+                    Uni<UUID> last = Uni.createFrom().nullItem();
+                    for (UUID leadId : page) {
+                        last = last.chain(() -> rescoreStored(leadId, "rescored")).map(result -> {
+                            counts[0]++;
+                            counts[1] += result.changed() ? 1 : 0;
+                            counts[2] += result.qualified() ? 1 : 0;
+                            return leadId;
+                        });
+                    }
+                    return last;
+                }))
+                .chain(last -> last == null ? Uni.createFrom().item(counts) : rescorePages(last, pageSize, counts));
     }
 
     /**

@@ -9,9 +9,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * What the conversion model learns from, read from LeadEnriched: only what is known when the lead arrives (the form,
- * the campaign and enrichment), never what sales adds after contact. Categorical values as text, the data-quality
- * score as a number; a missing value is left out (the features give it its own level).
+ * What the conversion model learns from, read from LeadEnriched: what is known when the lead arrives (the form, the
+ * campaign and enrichment) and what the lead itself did (its engagements counted per type), never what sales adds
+ * after contact. Categorical values as text, the data-quality score and the counts as numbers; a missing value is
+ * left out (the features give it its own level).
  */
 public final class LeadAttributes {
 
@@ -36,7 +37,26 @@ public final class LeadAttributes {
         CATEGORICAL.put("formId", "lead/formId");
     }
 
+    /**
+     * The engagement types counted, the lead's own behaviour (capture's LeadEngaged). A {@code reply} to an SDR is not
+     * one of them: it only exists after sales contact, and a model fed it would learn the SDR's work, not the lead.
+     */
+    public static final List<String> ENGAGEMENT_TYPES = List.of("page_view", "pricing_page_visit", "email_open",
+            "email_click", "content_download", "webinar_attended", "demo_request");
+
     private LeadAttributes() {
+    }
+
+    /** As {@link #of(JsonNode, JsonNode)}, with the lead's engagements counted per type ({@code engagement.<type>}). */
+    public static Map<String, Object> of(JsonNode lead, JsonNode enrichment, List<String> engagementTypes) {
+        Map<String, Object> attributes = of(lead, enrichment);
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        ENGAGEMENT_TYPES.forEach(type -> counts.put(type, 0));
+        for (String type : engagementTypes) {
+            counts.computeIfPresent(type, (t, n) -> n + 1);
+        }
+        counts.forEach((type, n) -> attributes.put("engagement." + type, n));
+        return attributes;
     }
 
     /** The attributes of a lead from LeadEnriched's {@code lead} and {@code enrichment} objects. */
@@ -68,6 +88,7 @@ public final class LeadAttributes {
         CATEGORICAL.keySet().forEach(name -> attributes.add(new Attribute(name, AttributeType.CATEGORICAL)));
         attributes.add(new Attribute("accountMatched", AttributeType.CATEGORICAL));
         attributes.add(new Attribute("dataQuality", AttributeType.NUMERIC));
+        ENGAGEMENT_TYPES.forEach(type -> attributes.add(new Attribute("engagement." + type, AttributeType.COUNT)));
         return new FeatureSpec(attributes, excluded, Set.of(), minCount, bins);
     }
 }

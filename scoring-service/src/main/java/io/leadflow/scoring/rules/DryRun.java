@@ -19,12 +19,24 @@ public final class DryRun {
     private DryRun() {
     }
 
-    /** A lead to replay: its facts and its (de-duplicated) engagements. */
-    public record Lead(String leadId, ScoringFacts facts, List<Engagement> engagements) {
+    /**
+     * A lead to replay: its facts, its (de-duplicated) engagements and the instant to score it at ({@code null}: the
+     * report's instant).
+     */
+    public record Lead(String leadId, ScoringFacts facts, List<Engagement> engagements, Instant at) {
         public Lead {
             Objects.requireNonNull(facts, "facts");
             engagements = engagements == null ? List.of() : List.copyOf(engagements);
             leadId = leadId != null ? leadId : facts.leadId();
+        }
+
+        public Lead(String leadId, ScoringFacts facts, List<Engagement> engagements) {
+            this(leadId, facts, engagements, null);
+        }
+
+        /** A lead as the service scored it: at its own event time (see {@link ScoringFacts#scoredAt}). */
+        public static Lead asScored(String leadId, ScoringFacts facts, List<Engagement> engagements) {
+            return new Lead(leadId, facts, engagements, facts.scoredAt(engagements == null ? List.of() : engagements));
         }
     }
 
@@ -47,15 +59,19 @@ public final class DryRun {
                          List<Crossing> fellBelow) {
     }
 
-    /** Scores every lead under both rule sets as of {@code at} (the same instant for both: only the rules differ). */
+    /**
+     * Scores every lead under both rule sets as of its own instant, else {@code at} (the same instant for both: only
+     * the rules differ).
+     */
     public static Report compare(ScoringRuleSet active, ScoringRuleSet draft, List<Lead> leads, Instant at) {
         Tally a = new Tally(active.version());
         Tally d = new Tally(draft.version());
         List<Crossing> above = new ArrayList<>();
         List<Crossing> below = new ArrayList<>();
         for (Lead lead : leads) {
-            Score before = active.score(lead.facts(), lead.engagements(), at);
-            Score after = draft.score(lead.facts(), lead.engagements(), at);
+            Instant when = lead.at() != null ? lead.at() : at;
+            Score before = active.score(lead.facts(), lead.engagements(), when);
+            Score after = draft.score(lead.facts(), lead.engagements(), when);
             a.add(before);
             d.add(after);
             if (!before.mql() && after.mql()) {

@@ -1,5 +1,9 @@
 package io.leadflow.scoring.rules;
 
+import io.leadflow.rules.Accessor;
+import io.leadflow.rules.Evidence;
+import io.leadflow.rules.JsonPaths;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -44,6 +48,24 @@ final class EvalContext {
                 latest[t] = e.occurredAt();
             }
         }
+    }
+
+    /**
+     * Reads one field, compiled at parse time: an engagement counter, or the LeadEnriched JSON at the field's path.
+     */
+    static Accessor<EvalContext> accessor(String path) {
+        if (path.startsWith(FactCatalog.COUNT_PREFIX)) {
+            int t = typeIndex(path.substring(FactCatalog.COUNT_PREFIX.length()));
+            return ctx -> (double) ctx.counts[t];
+        }
+        if (path.equals(FactCatalog.ENGAGEMENT_TOTAL)) {
+            return ctx -> (double) ctx.total;
+        }
+        if (path.equals(FactCatalog.DAYS_SINCE_LAST)) {
+            return EvalContext::daysSinceLast;
+        }
+        String[] segments = JsonPaths.segments(path);
+        return ctx -> JsonPaths.value(ctx.facts.get(segments));
     }
 
     static int typeIndex(String type) {

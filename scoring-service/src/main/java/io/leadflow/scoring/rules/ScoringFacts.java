@@ -1,10 +1,10 @@
 package io.leadflow.scoring.rules;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.MissingNode;
+import io.leadflow.rules.JsonPaths;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -13,8 +13,6 @@ import java.util.Objects;
  * enrichment field needs no code change. The node is not copied: callers must not mutate it.
  */
 public final class ScoringFacts {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final JsonNode root;
 
@@ -29,15 +27,7 @@ public final class ScoringFacts {
 
     /** Parses a LeadEnriched payload; {@link IllegalArgumentException} when it is not a JSON object. */
     public static ScoringFacts parse(String leadEnrichedJson) {
-        try {
-            JsonNode node = JSON.readTree(leadEnrichedJson);
-            if (node == null || !node.isObject()) {
-                throw new IllegalArgumentException("a LeadEnriched payload must be a JSON object");
-            }
-            return new ScoringFacts(node);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("not valid JSON: " + e.getOriginalMessage(), e);
-        }
+        return new ScoringFacts(JsonPaths.readObject(leadEnrichedJson, "LeadEnriched"));
     }
 
     /** The lead id ({@code leadId}), or {@code null}. */
@@ -47,7 +37,25 @@ public final class ScoringFacts {
 
     /** The node at a dotted path such as {@code enrichment.person.seniority}; missing node when absent. */
     public JsonNode get(String dottedPath) {
-        return get(dottedPath.split("\\."));
+        return get(JsonPaths.segments(dottedPath));
+    }
+
+    /**
+     * The event time a lead is scored at: the latest of its capture and its engagements, never the wall clock, so
+     * a redelivery, a late arrival or a replay gives the same score. The wall clock only when neither has a time.
+     */
+    public Instant scoredAt(List<Engagement> history) {
+        Instant at = Instant.EPOCH;
+        JsonNode captured = get("lead.capturedAt");
+        if (captured.isTextual()) {
+            at = Instant.parse(captured.asText());
+        }
+        for (Engagement e : history) {
+            if (e.occurredAt().isAfter(at)) {
+                at = e.occurredAt();
+            }
+        }
+        return at.equals(Instant.EPOCH) ? Instant.now() : at;
     }
 
     /** The JSON the facts read. */
@@ -56,13 +64,6 @@ public final class ScoringFacts {
     }
 
     JsonNode get(String[] segments) {
-        JsonNode node = root;
-        for (String s : segments) {
-            node = node.get(s);
-            if (node == null) {
-                return MissingNode.getInstance();
-            }
-        }
-        return node;
+        return JsonPaths.at(root, segments);
     }
 }

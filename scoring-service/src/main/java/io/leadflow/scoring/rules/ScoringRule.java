@@ -1,5 +1,7 @@
 package io.leadflow.scoring.rules;
 
+import io.leadflow.rules.Condition;
+
 /**
  * One rule of a rule set: when its condition holds, its points count in its dimension
  * (negative points are penalties, see {@link ScoringRuleSet}).
@@ -11,9 +13,9 @@ public final class ScoringRule {
     private final int points;
     private final String description;
     private final boolean disqualify;
-    final Condition when;
+    final Condition<EvalContext> when;
 
-    ScoringRule(String id, Dimension dimension, int points, String description, boolean disqualify, Condition when) {
+    ScoringRule(String id, Dimension dimension, int points, String description, boolean disqualify, Condition<EvalContext> when) {
         this.id = id;
         this.dimension = dimension;
         this.points = points;

@@ -56,7 +56,7 @@ public final class ScoringRuleSet {
         for (int i = 0, n = rules.size(); i < n; i++) {
             ScoringRule rule = rules.get(i);
             int mark = ctx.evidence.mark();
-            if (rule.when.test(ctx)) {
+            if (rule.when.test(ctx, ctx.evidence)) {
                 int d = rule.dimension().ordinal();
                 if (rule.points() >= 0) {
                     positive[d] += rule.points();

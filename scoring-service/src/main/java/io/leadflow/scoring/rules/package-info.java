@@ -2,7 +2,9 @@
  * Scoring rule sets as data: the pure engine core. RevOps edits a rule set as JSON (draft,
  * validate, dry-run, activate, roll back); this package parses and validates that JSON into a
  * compiled {@link io.leadflow.scoring.rules.ScoringRuleSet} and scores leads with it. Plain Java
- * and Jackson: no framework, no I/O (except reading the shipped default from the class path).
+ * and Jackson: no framework, no I/O (except reading the shipped default from the class path). The
+ * condition language (conditions, operators, evidence, their validation) is {@code io.leadflow.rules}
+ * ({@code platform/rules}), shared with routing; what a rule does when it fires is scoring's, here.
  *
  * <h2>API</h2>
  * <ul>
@@ -95,8 +97,8 @@
  *   <li>{@code engagement.halfLife}: an ISO-8601 duration ({@code P14D}, {@code PT36H}; {@code Duration}
  *       syntax, so no weeks or months), positive, at most {@code P365D}. {@code engagement.points}:
  *       0-100 per LeadEngaged type ({@code page_view}, {@code pricing_page_visit}, {@code email_open},
- *       {@code email_click}, {@code content_download}, {@code webinar_attended}, {@code demo_request});
- *       types left out score nothing.</li>
+ *       {@code email_click}, {@code content_download}, {@code webinar_attended}, {@code demo_request}) and
+ *       {@code reply} (an SDR touch the person answered); types left out score nothing.</li>
  *   <li>{@code rules}: an ordered array. {@code id}: unique, lower-case letters, digits and dashes.
  *       {@code dimension}: {@code fit}, {@code engagement} or {@code intent}. {@code points}: a
  *       non-zero integer, -100..100. {@code disqualify: true}: when the rule fires the lead is cold

@@ -80,15 +80,23 @@ class ConversionModelTest {
         EventBurst.send(bootstrap, "leads.enrichment.v1", "LeadEnriched", enrichedLeads);
         await().atMost(DEADLINE).until(() -> count("select count(*) from lead_score where lead_id = any($1)", leads)
                 == leads.size());
+        // Most outcomes are closed opportunities; a third of the losers never got that far: their SDR disqualified them.
         List<ObjectNode> outcomes = new ArrayList<>();
+        List<ObjectNode> disqualifications = new ArrayList<>();
         for (int i = 0; i < leads.size(); i++) {
             boolean senior = i % SENIORITIES.length < 3;
             boolean won = i % 7 == 6 ? !senior : senior;
-            outcomes.add(closed(leads.get(i), won));
+            if (!won && i % 3 == 0) {
+                disqualifications.add(disqualified(leads.get(i), "not_a_fit"));
+            } else {
+                outcomes.add(closed(leads.get(i), won));
+            }
         }
+        assertThat(disqualifications).hasSizeGreaterThan(10);
         EventBurst.send(bootstrap, "leads.crm.v1", "OpportunityClosed", outcomes);
+        EventBurst.send(bootstrap, "leads.routing.v1", "LeadDisqualified", disqualifications);
         await().atMost(DEADLINE).until(() -> count("select count(*) from lead_outcome where lead_id = any($1)", leads)
-                == leads.size());
+                + count("select count(*) from lead_disqualification where lead_id = any($1)", leads) == leads.size());
 
         JsonNode trained = mapper.readTree(given().auth().oauth2(TestTokens.revops()).when().post(MODELS + "/train")
                 .then().statusCode(200).extract().asString());
@@ -125,5 +133,27 @@ class ConversionModelTest {
         await().atMost(DEADLINE).untilAsserted(() -> given().auth().oauth2(TestTokens.revops()).when().get(MODELS + "/active")
                 .then().statusCode(200).body("version", is(version)).body("updates", is(1)));
         given().auth().oauth2(TestTokens.revops()).when().post(MODELS + "/999999/promote").then().statusCode(404);
+
+        // A disqualified lead with no opportunity is a lost outcome: one more step. A duplicate says nothing about the
+        // lead: recorded, not learnt (the step would be in the same transaction as the row).
+        TopicProbe.send(bootstrap, "leads.routing.v1", student, UUID.randomUUID().toString(), "LeadDisqualified",
+                disqualified(student, "duplicate").toString());
+        await().atMost(DEADLINE).until(() -> count("select count(*) from lead_disqualification where lead_id = any($1)",
+                List.of(student)) == 1);
+        given().auth().oauth2(TestTokens.revops()).when().get(MODELS + "/active").then().statusCode(200).body("updates", is(1));
+        String another = UUID.randomUUID().toString();
+        TopicProbe.send(bootstrap, "leads.enrichment.v1", another, UUID.randomUUID().toString(), "LeadEnriched",
+                enriched(another, "student").toString());
+        await().atMost(DEADLINE).until(() -> count("select count(*) from lead_score where lead_id = any($1)",
+                List.of(another)) == 1);
+        TopicProbe.send(bootstrap, "leads.routing.v1", another, UUID.randomUUID().toString(), "LeadDisqualified",
+                disqualified(another, "no_budget").toString());
+        await().atMost(DEADLINE).untilAsserted(() -> given().auth().oauth2(TestTokens.revops()).when().get(MODELS + "/active")
+                .then().statusCode(200).body("updates", is(2)));
+    }
+
+    private ObjectNode disqualified(String leadId, String reason) throws Exception {
+        ObjectNode event = (ObjectNode) mapper.readTree(EventContracts.example("LeadDisqualified"));
+        return event.put("leadId", leadId).put("eventId", UUID.randomUUID().toString()).put("reason", reason);
     }
 }

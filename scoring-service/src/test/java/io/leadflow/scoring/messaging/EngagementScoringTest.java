@@ -86,6 +86,11 @@ class EngagementScoringTest {
             assertThat(second.at("/score/mql").asBoolean()).isTrue();
             assertThat(second.at("/score/engagement").asInt()).isPositive();
             assertThat(second.at("/score/reasons").findValuesAsText("rule")).contains("pricing-page");
+            // The model reads the lead's engagements too, counted per type.
+            JsonNode attributes = mapper.readTree(Sql.rows(db, "select attributes from lead_score where lead_id = $1",
+                    UUID.fromString(leadId)).get(0).getString(0));
+            assertThat(attributes.get("engagement.pricing_page_visit").asInt()).isEqualTo(1);
+            assertThat(attributes.get("engagement.page_view").asInt()).isEqualTo(1);
 
             String qualified = scoring.awaitOne(keyed(leadId, "LeadMarketingQualified"), DEADLINE).value();
             assertThat(EventContracts.violations("LeadMarketingQualified", qualified)).isEmpty();

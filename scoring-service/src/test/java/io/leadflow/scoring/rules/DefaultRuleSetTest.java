@@ -50,7 +50,7 @@ class DefaultRuleSetTest {
         assertThat(s.grade()).isEqualTo("A4"); // ideal fit, no engagement yet
         assertThat(s.temperature()).isEqualTo(Temperature.HOT);
         assertThat(s.mql()).isTrue();
-        assertThat(s.ruleSetVersion()).isEqualTo("default-1");
+        assertThat(s.ruleSetVersion()).isEqualTo("default-2");
     }
 
     @Test

@@ -29,7 +29,7 @@ class DryRunTest {
         ScoringRuleSet active = ScoringRuleSets.parse(defaultJson).orElseThrow();
         // the draft: contact-sales is worth as much as a demo request, and the MQL bar goes up to 75
         ScoringRuleSet draft = ScoringRuleSets.parse(defaultJson
-                .replace("\"version\": \"default-1\"", "\"version\": \"draft-2\"")
+                .replace("\"version\": \"default-2\"", "\"version\": \"draft-2\"")
                 .replace("\"mqlThreshold\": 60", "\"mqlThreshold\": 75")
                 .replace("\"id\": \"contact-sales\", \"dimension\": \"intent\", \"points\": 20",
                         "\"id\": \"contact-sales\", \"dimension\": \"intent\", \"points\": 30")).orElseThrow();
@@ -48,7 +48,7 @@ class DryRunTest {
         assertThat(report.leads()).isEqualTo(4);
         assertThat(report.fellBelow()).extracting(DryRun.Crossing::leadId).containsExactly("manager-demo");
         assertThat(report.crossedAbove()).isEmpty();
-        assertThat(report.active().ruleSetVersion()).isEqualTo("default-1");
+        assertThat(report.active().ruleSetVersion()).isEqualTo("default-2");
         assertThat(report.draft().ruleSetVersion()).isEqualTo("draft-2");
         assertThat(report.active().mqls()).isEqualTo(3);
         assertThat(report.draft().mqls()).isEqualTo(2);

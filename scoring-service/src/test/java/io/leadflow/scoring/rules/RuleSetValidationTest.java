@@ -112,7 +112,7 @@ class RuleSetValidationTest {
         assertThat(parse(ruleSet(VP).replace("\"page_view\": 2", "\"page_veiw\": 2, \"email_click\": 1.5")).messages())
                 .containsExactly(
                         "engagement.points.page_veiw: unknown engagement type (did you mean page_view?); known: page_view, "
-                                + "pricing_page_visit, email_open, email_click, content_download, webinar_attended, demo_request",
+                                + "pricing_page_visit, email_open, email_click, content_download, webinar_attended, demo_request, reply",
                         "engagement.points.email_click: must be an integer between 0 and 100, got 1.5");
     }
 

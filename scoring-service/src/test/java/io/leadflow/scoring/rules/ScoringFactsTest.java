@@ -39,4 +39,19 @@ class ScoringFactsTest {
         assertThat(s.grade()).isEqualTo("D4");
         assertThat(s.temperature()).isEqualTo(Temperature.COLD);
     }
+
+    @Test
+    void aLeadIsScoredAtItsLatestEventNotByTheWallClock() {
+        ScoringFacts facts = ScoringFacts.parse("""
+                { "leadId": "l", "lead": { "capturedAt": "2026-11-20T09:00:00Z" }, "enrichment": {} }""");
+        Instant captured = Instant.parse("2026-11-20T09:00:00Z");
+        assertThat(facts.scoredAt(List.of())).isEqualTo(captured);
+        Instant later = captured.plusSeconds(86_400);
+        List<Engagement> history = List.of(new Engagement("a", "page_view", captured.minusSeconds(60)),
+                new Engagement("b", "reply", later));
+        assertThat(facts.scoredAt(history)).isEqualTo(later);
+        // A dry-run replays each lead at that instant, as the consumer scored it.
+        assertThat(DryRun.Lead.asScored(null, facts, history).at()).isEqualTo(later);
+        assertThat(DryRun.Lead.asScored(null, facts, history).leadId()).isEqualTo("l");
+    }
 }

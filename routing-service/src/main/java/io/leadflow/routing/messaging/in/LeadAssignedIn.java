@@ -9,7 +9,7 @@ import java.util.UUID;
 
 /** The SDR inbox feed's copy of LeadAssigned: whom to notify, and the context to show. */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record LeadAssignedIn(UUID assignmentId, String sdrId, Instant assignedAt, JsonNode lead, JsonNode score) {
+public record LeadAssignedIn(UUID assignmentId, String sdrId, String poolId, Instant assignedAt, JsonNode lead, JsonNode score) {
 
     public LeadAssignedIn {
         Objects.requireNonNull(assignmentId, "assignmentId");
