@@ -17,15 +17,18 @@ import java.util.List;
  * @param sd        numeric: their standard deviation (1 when constant)
  * @param binEdges  numeric: ascending cut points on the raw scale; bin {@code i} holds values in
  *                  {@code [binEdges[i-1], binEdges[i])}; empty when not binned
+ * @param slopeKnots numeric: values on the raw scale past which the standardised value's slope may
+ *                   change (a piecewise-linear effect); empty for none, as in models stored before them
  */
 public record AttributeEncoding(String attribute, AttributeType type, List<String> levels, List<String> labels,
                                 boolean logScale, double low, double high, double mean, double sd,
-                                double[] binEdges) {
+                                double[] binEdges, double[] slopeKnots) {
 
     public AttributeEncoding {
         levels = levels == null ? List.of() : List.copyOf(levels);
         labels = labels == null ? List.of() : List.copyOf(labels);
         binEdges = binEdges == null ? new double[0] : binEdges.clone();
+        slopeKnots = slopeKnots == null ? new double[0] : slopeKnots.clone();
         if (levels.size() != labels.size()) {
             throw new IllegalArgumentException(attribute + ": levels and labels differ in size");
         }
@@ -40,7 +43,7 @@ public record AttributeEncoding(String attribute, AttributeType type, List<Strin
         if (categorical()) {
             return levels.size() + 2; // kept values, __other__, __missing__
         }
-        return 2 + bins(); // linear term, __missing__, bins
+        return 2 + bins() + slopeKnots.length; // linear term, __missing__, bins, slope changes
     }
 
     /** Number of bins, 0 when not binned. */

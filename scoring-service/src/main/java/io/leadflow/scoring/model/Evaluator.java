@@ -10,38 +10,43 @@ import java.util.function.BiFunction;
 
 /**
  * The evaluation harness: trains logistic regression and the naive Bayes baseline on closed
- * leads and measures them on leads they did not see, by stratified k-fold cross-validation or on
- * a separate test file. Logistic regression's L2 strength is chosen inside each training part
- * (see {@link LogisticRegression#tuneL2}); the held-out fold plays no part in any choice.
+ * leads and measures them on leads they did not see, by stratified k-fold cross-validation, on
+ * the last part of a file (in file order) or on a separate test file. Logistic regression's L2
+ * strengths and interactions are chosen inside each training part (see {@link ConversionTuning});
+ * the held-out leads play no part in any choice.
  * <p>
- * From the command line: {@code Evaluator --mapping m.json --data leads.csv [--folds 5] [--seed 42]}
- * or {@code --train a.csv --test b.csv}; without {@code --mapping}, the X Education mapping shipped
- * on the classpath is used.
+ * From the command line: {@code Evaluator --mapping m.json --data leads.csv [--folds 5] [--seed 42]
+ * [--tuning l2]}, {@code --data leads.csv --train-first 0.8} (train on the first 80% of the
+ * rows, test on the rest) or {@code --train a.csv --test b.csv}; without {@code --mapping}, the X
+ * Education mapping shipped on the classpath is used. {@code --tuning l2} tunes the L2 strength
+ * alone (no interactions, no slope changes), as before either existed; {@code full} is the default.
  */
 public final class Evaluator {
 
     /**
-     * @param folds      outer cross-validation folds
-     * @param seed       for the fold assignment
-     * @param l2Grid     L2 strengths tried
-     * @param innerFolds cross-validation folds for choosing L2
-     * @param alpha      naive Bayes' Laplace smoothing
-     * @param settings   logistic regression's other settings
+     * @param folds    outer cross-validation folds
+     * @param seed     for the fold assignment (and the inner folds of the tuning)
+     * @param tuning   how logistic regression's L2 strengths and interactions are chosen inside each training part
+     * @param alpha    naive Bayes' Laplace smoothing
+     * @param settings logistic regression's other settings
      */
-    public record Options(int folds, long seed, List<Double> l2Grid, int innerFolds, double alpha,
+    public record Options(int folds, long seed, ConversionTuning.Options tuning, double alpha,
                           LogisticRegression.Settings settings) {
 
-        public Options {
-            l2Grid = List.copyOf(l2Grid);
-        }
-
         public static Options defaults() {
-            return new Options(5, 42, List.of(0.3, 1.0, 3.0, 10.0, 30.0), 3, 1.0,
-                    LogisticRegression.Settings.defaults());
+            return new Options(5, 42, ConversionTuning.Options.defaults(), 1.0, LogisticRegression.Settings.defaults());
         }
 
         public Options withFolds(int k) {
-            return new Options(k, seed, l2Grid, innerFolds, alpha, settings);
+            return new Options(k, seed, tuning, alpha, settings);
+        }
+
+        public Options withSeed(long newSeed) {
+            return new Options(folds, newSeed, tuning.withSeed(newSeed), alpha, settings);
+        }
+
+        public Options withTuning(ConversionTuning.Options newTuning) {
+            return new Options(folds, seed, newTuning, alpha, settings);
         }
     }
 
@@ -161,10 +166,10 @@ public final class Evaluator {
     private static List<Trainer> trainers(FeatureSpec spec, Options options) {
         return List.of(
                 new Trainer(LogisticRegression.KIND, (train, notes) -> {
-                    double l2 = LogisticRegression.tuneL2(spec, train, options.settings(), options.l2Grid(),
-                            options.innerFolds(), options.seed());
-                    notes.add("L2 " + l2);
-                    return LogisticRegression.train(spec, train, options.settings().withL2(l2), Instant.EPOCH);
+                    ConversionTuning.Tuned tuned = ConversionTuning.train(spec, train, options.settings(),
+                            options.tuning(), Instant.EPOCH);
+                    notes.add(tuned.summary());
+                    return tuned.model();
                 }),
                 new Trainer(NaiveBayes.KIND, (train, notes) ->
                         NaiveBayes.train(spec, train, options.alpha(), Instant.EPOCH)));
@@ -197,6 +202,7 @@ public final class Evaluator {
         Path data = null;
         Path train = null;
         Path test = null;
+        double trainFirst = Double.NaN;
         Options options = Options.defaults();
         for (int i = 0; i + 1 < args.length; i += 2) {
             switch (args[i]) {
@@ -204,9 +210,14 @@ public final class Evaluator {
                 case "--data" -> data = Path.of(args[i + 1]);
                 case "--train" -> train = Path.of(args[i + 1]);
                 case "--test" -> test = Path.of(args[i + 1]);
+                case "--train-first" -> trainFirst = Double.parseDouble(args[i + 1]);
                 case "--folds" -> options = options.withFolds(Integer.parseInt(args[i + 1]));
-                case "--seed" -> options = new Options(options.folds(), Long.parseLong(args[i + 1]), options.l2Grid(),
-                        options.innerFolds(), options.alpha(), options.settings());
+                case "--seed" -> options = options.withSeed(Long.parseLong(args[i + 1]));
+                case "--tuning" -> options = options.withTuning(switch (args[i + 1]) {
+                    case "l2" -> options.tuning().l2Only();
+                    case "full" -> options.tuning();
+                    default -> throw new IllegalArgumentException("--tuning is full or l2, not " + args[i + 1]);
+                });
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -214,13 +225,20 @@ public final class Evaluator {
             mapping = LeadMapping.resource("leadflow/scoring/xeducation-mapping.json");
         }
         Report report;
-        if (data != null) {
+        if (data != null && !Double.isNaN(trainFirst)) {
+            List<Outcome> all = LeadCsv.read(data, mapping);
+            int cut = (int) Math.round(all.size() * trainFirst);
+            if (cut < 1 || cut >= all.size()) {
+                throw new IllegalArgumentException("--train-first must leave leads on both sides: " + trainFirst);
+            }
+            report = trainTest(mapping, all.subList(0, cut), all.subList(cut, all.size()), options);
+        } else if (data != null) {
             report = crossValidate(mapping, LeadCsv.read(data, mapping), options);
         } else if (train != null && test != null) {
             report = trainTest(mapping, LeadCsv.read(train, mapping), LeadCsv.read(test, mapping), options);
         } else {
-            System.err.println("usage: Evaluator [--mapping m.json] (--data leads.csv [--folds 5] [--seed 42]"
-                    + " | --train a.csv --test b.csv)");
+            System.err.println("usage: Evaluator [--mapping m.json] [--seed 42] [--tuning full|l2] (--data leads.csv"
+                    + " [--folds 5 | --train-first 0.8] | --train a.csv --test b.csv)");
             System.exit(2);
             return;
         }

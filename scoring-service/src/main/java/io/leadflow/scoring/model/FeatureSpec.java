@@ -14,9 +14,11 @@ import java.util.Set;
  * @param missingValues placeholders that mean "not answered" (compared ignoring case), such as {@code Select}
  * @param minCount      a categorical value seen fewer times than this in training falls into {@code __other__}
  * @param bins          equal-frequency bins per numeric attribute (on top of the linear term); 0 or 1 for none
+ * @param slopeChanges  whether the linear term of a binned numeric attribute may also change slope at the bins'
+ *                      edges (a piecewise-linear effect next to the bins' steps)
  */
 public record FeatureSpec(List<Attribute> attributes, Set<String> excluded, Set<String> missingValues,
-                          int minCount, int bins) {
+                          int minCount, int bins, boolean slopeChanges) {
 
     public FeatureSpec {
         attributes = List.copyOf(attributes);
@@ -30,9 +32,20 @@ public record FeatureSpec(List<Attribute> attributes, Set<String> excluded, Set<
         }
     }
 
+    /** Without slope changes. */
+    public FeatureSpec(List<Attribute> attributes, Set<String> excluded, Set<String> missingValues, int minCount,
+                       int bins) {
+        this(attributes, excluded, missingValues, minCount, bins, false);
+    }
+
     /** The same spec with another number of bins. */
     public FeatureSpec withBins(int newBins) {
-        return new FeatureSpec(attributes, excluded, missingValues, minCount, newBins);
+        return new FeatureSpec(attributes, excluded, missingValues, minCount, newBins, slopeChanges);
+    }
+
+    /** The same spec with or without slope changes. */
+    public FeatureSpec withSlopeChanges(boolean changes) {
+        return new FeatureSpec(attributes, excluded, missingValues, minCount, bins, changes);
     }
 
     /** The attributes that may become features: declared and not excluded. */

@@ -20,11 +20,17 @@ import java.util.TreeSet;
  * needs travels: the feature encoding, the weights (keyed by readable feature name, so a stored
  * version can be read by a person) and the training metadata. Doubles are written in full
  * precision, so a model read back predicts exactly as the one written.
+ * <p>
+ * Format 2 added interactions (a list of {@link InteractionEncoding}s, their weights keyed like any
+ * other feature) and {@code interactionL2} to logistic regression's settings. Format 1 versions
+ * still load: they have no interactions, and their one {@code l2} stands for both penalties, as it
+ * did when they were trained.
  */
 public final class ModelJson {
 
-    /** Bumped when the stored shape changes incompatibly. */
-    public static final int FORMAT = 1;
+    /** Bumped when the stored shape changes; older formats this code still reads are listed in {@link #READABLE}. */
+    public static final int FORMAT = 2;
+    static final Set<Integer> READABLE = Set.of(1, 2);
 
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .addModule(new JavaTimeModule())
@@ -54,6 +60,7 @@ public final class ModelJson {
         root.set("info", MAPPER.valueToTree(model.info()));
         root.set("missingValues", MAPPER.valueToTree(new TreeSet<>(model.features().missingValues())));
         root.set("attributes", MAPPER.valueToTree(model.features().encodings()));
+        root.set("interactions", MAPPER.valueToTree(model.features().interactions()));
         Features features = model.features();
         if (model instanceof LogisticRegression lr) {
             root.set("settings", MAPPER.valueToTree(lr.settings()));
@@ -80,8 +87,8 @@ public final class ModelJson {
     public static ConversionModel fromTree(JsonNode root) {
         try {
             int format = root.path("format").asInt(-1);
-            if (format != FORMAT) {
-                throw new IllegalArgumentException("stored model format " + format + ", this code reads " + FORMAT);
+            if (!READABLE.contains(format)) {
+                throw new IllegalArgumentException("stored model format " + format + ", this code reads " + READABLE);
             }
             ModelInfo info = MAPPER.treeToValue(root.get("info"), ModelInfo.class);
             List<AttributeEncoding> encodings = new ArrayList<>();
@@ -90,11 +97,18 @@ public final class ModelJson {
             }
             Set<String> missing = new TreeSet<>();
             root.withArray("missingValues").forEach(m -> missing.add(m.asText()));
-            Features features = Features.of(encodings, missing);
+            List<InteractionEncoding> interactions = new ArrayList<>();
+            for (JsonNode i : root.path("interactions")) {
+                interactions.add(MAPPER.treeToValue(i, InteractionEncoding.class));
+            }
+            Features features = Features.of(encodings, interactions, missing);
             String kind = root.path("kind").asText();
             if (LogisticRegression.KIND.equals(kind)) {
-                LogisticRegression.Settings settings = MAPPER.treeToValue(root.get("settings"),
-                        LogisticRegression.Settings.class);
+                ObjectNode stored = ((ObjectNode) root.get("settings")).deepCopy();
+                if (!stored.has("interactionL2")) {
+                    stored.set("interactionL2", stored.get("l2")); // format 1: one penalty for every weight
+                }
+                LogisticRegression.Settings settings = MAPPER.treeToValue(stored, LogisticRegression.Settings.class);
                 double[] w = new double[features.size()];
                 JsonNode weights = root.get("weights");
                 for (int j = 0; j < w.length; j++) {

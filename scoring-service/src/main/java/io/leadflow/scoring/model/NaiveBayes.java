@@ -54,7 +54,8 @@ public final class NaiveBayes implements ConversionModel {
      * @param alpha Laplace smoothing: pseudo-count added to every level (1 is the classic choice)
      */
     public static NaiveBayes train(FeatureSpec spec, List<Outcome> outcomes, double alpha, Instant trainedAt) {
-        FeatureSpec binned = spec.bins() > 1 ? spec : spec.withBins(DEFAULT_BINS);
+        // levels are all naive Bayes counts: slope changes would be features it never uses
+        FeatureSpec binned = (spec.bins() > 1 ? spec : spec.withBins(DEFAULT_BINS)).withSlopeChanges(false);
         Features features = Features.learn(binned, outcomes.stream().map(Outcome::lead).toList());
         int[] won = new int[features.size()];
         int[] lost = new int[features.size()];

@@ -6,7 +6,9 @@ import java.util.List;
 
 /**
  * Trains a logistic regression on all the outcomes known, and says how good it is on leads it has not seen: k-fold
- * stratified cross-validation, every held-out prediction pooled into one {@link Evaluation}.
+ * stratified cross-validation, every held-out prediction pooled into one {@link Evaluation}. The L2 strengths and the
+ * interactions are chosen by {@link ConversionTuning} inside each training part, as for the final model, so the
+ * figures are those of the whole procedure, not of choices made while looking at the held-out leads.
  */
 public final class Training {
 
@@ -19,6 +21,12 @@ public final class Training {
 
     public static Trained train(FeatureSpec spec, List<Outcome> outcomes, LogisticRegression.Settings settings, int folds,
                                 long seed, Instant trainedAt) {
+        return train(spec, outcomes, settings, ConversionTuning.Options.defaults().withSeed(seed), folds, seed,
+                trainedAt);
+    }
+
+    public static Trained train(FeatureSpec spec, List<Outcome> outcomes, LogisticRegression.Settings settings,
+                                ConversionTuning.Options tuning, int folds, long seed, Instant trainedAt) {
         int[] fold = Folds.stratified(outcomes, folds, seed);
         double[] predicted = new double[outcomes.size()];
         boolean[] won = new boolean[outcomes.size()];
@@ -32,12 +40,13 @@ public final class Training {
                     train.add(outcomes.get(i));
                 }
             }
-            LogisticRegression model = LogisticRegression.train(spec, train, settings, trainedAt);
+            LogisticRegression model = ConversionTuning.train(spec, train, settings, tuning, trainedAt).model();
             for (int i : held) {
                 predicted[i] = model.probability(outcomes.get(i).lead());
                 won[i] = outcomes.get(i).won();
             }
         }
-        return new Trained(LogisticRegression.train(spec, outcomes, settings, trainedAt), Evaluation.of(predicted, won));
+        return new Trained(ConversionTuning.train(spec, outcomes, settings, tuning, trainedAt).model(),
+                Evaluation.of(predicted, won));
     }
 }

@@ -7,7 +7,10 @@
  * blanks and placeholders such as {@code Select} into {@code __missing__}, case ignored);
  * numbers log1p-scaled when counts or right-skewed, clipped to the central 99%, standardised,
  * with a missing indicator and, optionally, equal-frequency bins (the effect of time on site on
- * conversion is not linear: binning adds about 0.008 AUC on X Education).
+ * conversion is not linear: binning adds about 0.008 AUC on X Education) and slope changes at the
+ * bins' edges (piecewise linear). {@link io.leadflow.scoring.model.Features#withInteractions} adds
+ * a feature per frequent combination of two attributes' levels ({@code Lead Origin = API ×
+ * Occupation = Student}).
  * <p>
  * The leakage guard: {@link io.leadflow.scoring.model.FeatureSpec#excluded()} attributes never
  * become features. Fields the sales team fills after contacting the lead describe the outcome;
@@ -24,5 +27,12 @@
  * {@link io.leadflow.scoring.model.Evaluation} measures them (AUC, log-loss, Brier, calibration)
  * and decides whether a challenger replaces the champion; {@link io.leadflow.scoring.model.Evaluator}
  * cross-validates both on a CSV described by a {@link io.leadflow.scoring.model.LeadMapping}.
+ * <p>
+ * {@link io.leadflow.scoring.model.ConversionTuning} makes every choice for logistic regression by
+ * cross-validation inside the outcomes it trains on: slope changes or not, the L2 strengths, and
+ * which interactions to keep, ranked by {@link io.leadflow.scoring.model.InteractionSearch} over
+ * every pair of attributes (none is named in code). Evaluator and the service's
+ * {@link io.leadflow.scoring.model.Training} call it inside each training fold, so the held-out
+ * figures include the cost of those choices.
  */
 package io.leadflow.scoring.model;

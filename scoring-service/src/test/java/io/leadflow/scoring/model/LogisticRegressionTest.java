@@ -101,6 +101,99 @@ class LogisticRegressionTest {
         assertThat(model.probability(lead)).isCloseTo(ConversionModel.sigmoid(model.logOdds(lead)), within(1e-15));
     }
 
+    @Test
+    void interactionWeightsHaveTheirOwnPenalty() {
+        List<Outcome> outcomes = Synthetic.interacting(4_000, 13);
+        Features features = withChannelByRegion(outcomes);
+        LogisticRegression loose = LogisticRegression.train(features, outcomes, SETTINGS.withInteractionL2(0.01), AT);
+        LogisticRegression pinned = LogisticRegression.train(features, outcomes, SETTINGS.withInteractionL2(1e7), AT);
+        int own = features.attributeFeatures();
+
+        // the true effect: B in the South gains 2.5 on the log-odds that no sum of own weights gives
+        Map<String, Double> w = loose.weightsByFeature();
+        double together = w.get("channel = B × region = South") - w.get("channel = B × region = North")
+                - w.get("channel = A × region = South") + w.get("channel = A × region = North");
+        assertThat(together).isCloseTo(2.5, within(0.4));
+        double[] pinnedWeights = pinned.weights();
+        for (int j = own; j < pinnedWeights.length; j++) {
+            assertThat(Math.abs(pinnedWeights[j])).isLessThan(1e-4);
+        }
+        // the attributes' own weights are not pinned: without the interaction they carry what they can of it
+        assertThat(pinned.weightsByFeature().get("channel = B") - pinned.weightsByFeature().get("channel = A"))
+                .isGreaterThan(0.5);
+        assertThat(loose.info().hyperParameters()).containsEntry("interactionL2", 0.01).containsEntry("interactions", 1.0);
+    }
+
+    @Test
+    void anInteractionIsAFactorAndLearnsOnline() {
+        List<Outcome> outcomes = Synthetic.interacting(4_000, 17);
+        LogisticRegression model = LogisticRegression.train(withChannelByRegion(outcomes), outcomes,
+                SETTINGS.withInteractionL2(1), AT);
+        Map<String, Object> lead = Map.of("channel", "B", "region", "South", "size", "M", "noise", "n1");
+
+        List<Factor> factors = model.topFactors(lead, 20);
+        assertThat(factors.get(0).feature()).isEqualTo("channel = B × region = South");
+        assertThat(model.intercept() + factors.stream().mapToDouble(Factor::weight).sum())
+                .isCloseTo(model.logOdds(lead), within(1e-12));
+
+        LogisticRegression lost = model.update(lead, false);
+        assertThat(lost.weightsByFeature().get("channel = B × region = South"))
+                .isLessThan(model.weightsByFeature().get("channel = B × region = South"));
+        assertThat(lost.probability(lead)).isLessThan(model.probability(lead));
+    }
+
+    @Test
+    void aBendingEffectIsOneFactorUnderItsMeasuresName() {
+        LogisticRegression model = LogisticRegression.train(Synthetic.SPEC.withBins(4).withSlopeChanges(true),
+                Synthetic.kinked(4_000, 23), SETTINGS, AT);
+        Map<String, Object> lead = Map.of("x1", 2.0, "x2", 0.0, "channel", "A");
+        assertThat(model.features().names()).anyMatch(name -> name.startsWith("x1 (standardised) beyond "));
+
+        List<Factor> factors = model.topFactors(lead, 20);
+
+        assertThat(factors).extracting(Factor::feature).doesNotHaveDuplicates()
+                .noneMatch(name -> name.contains(" beyond "));
+        double linear = factors.stream().filter(f -> f.feature().equals("x1 (standardised)")).findFirst().orElseThrow().weight();
+        double x1Alone = model.logOdds(lead) - model.logOdds(Map.of("x2", 0.0, "channel", "A"))
+                + model.weightsByFeature().get("x1 = __missing__") - binWeight(model, lead);
+        assertThat(linear).isCloseTo(x1Alone, within(1e-9)); // the line and every slope change it passed
+        assertThat(model.intercept() + factors.stream().mapToDouble(Factor::weight).sum())
+                .isCloseTo(model.logOdds(lead), within(1e-12));
+    }
+
+    private static double binWeight(LogisticRegression model, Map<String, Object> lead) {
+        Features features = model.features();
+        return model.weights()[features.level(lead, 0)];
+    }
+
+    @Test
+    void onlineUpdatesWithInteractionsMoveTowardTheBatchSolution() {
+        List<Outcome> outcomes = Synthetic.interacting(20_000, 19);
+        LogisticRegression.Settings settings = SETTINGS.withInteractionL2(1).withLearningRate(0.01);
+        LogisticRegression batch = LogisticRegression.train(withChannelByRegion(outcomes), outcomes, settings, AT);
+        LogisticRegression online = LogisticRegression.untrained(batch.features(), settings, AT);
+        List<Outcome> leads = Synthetic.interacting(1_000, 20);
+        double before = meanLogOddsGap(online, batch, leads);
+
+        for (Outcome outcome : outcomes) {
+            online = online.update(outcome.lead(), outcome.won());
+        }
+
+        // one-hot levels and their combinations are only identified through the penalty, so compare
+        // what matters, the log-odds given to leads, rather than the weights
+        assertThat(meanLogOddsGap(online, batch, leads)).isLessThan(0.15 * before);
+    }
+
+    private static double meanLogOddsGap(LogisticRegression a, LogisticRegression b, List<Outcome> leads) {
+        return leads.stream().mapToDouble(o -> Math.abs(a.logOdds(o.lead()) - b.logOdds(o.lead()))).average().orElseThrow();
+    }
+
+    private static Features withChannelByRegion(List<Outcome> outcomes) {
+        List<Map<String, Object>> leads = outcomes.stream().map(Outcome::lead).toList();
+        return Features.learn(Synthetic.INTERACTING_SPEC, leads)
+                .withInteractions(List.of(new AttributePair("channel", "region")), leads, 5);
+    }
+
     private static double distance(LogisticRegression a, LogisticRegression b) {
         double[] wa = a.weights();
         double[] wb = b.weights();
