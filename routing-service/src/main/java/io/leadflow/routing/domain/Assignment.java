@@ -134,6 +134,23 @@ public class Assignment {
     }
 
     /**
+     * Gives an open lead to another SDR, who must accept it again (its touches stay: speed to lead counts from the
+     * capture, whoever works it). A qualified or closed lead is a conflict, and so is giving it to its own SDR.
+     */
+    public void reassign(String toSdrId) {
+        if (!status.open()) {
+            throw new ConflictException("lead " + leadId + " is " + status.name().toLowerCase()
+                    + "; only an assigned or accepted lead can be reassigned");
+        }
+        if (toSdrId.equals(sdrId)) {
+            throw new ConflictException("lead " + leadId + " is already " + toSdrId + "'s");
+        }
+        sdrId = toSdrId;
+        status = AssignmentStatus.ASSIGNED;
+        acceptedAt = null;
+    }
+
+    /**
      * Closes an open lead without an opportunity (disqualified or nurtured). A qualified lead belongs to the CRM now,
      * and a closed one stays closed: both are conflicts.
      */

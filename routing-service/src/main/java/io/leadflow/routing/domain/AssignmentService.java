@@ -7,6 +7,7 @@ import io.leadflow.messaging.outbox.Outbox;
 import io.leadflow.routing.messaging.out.LeadAccepted;
 import io.leadflow.routing.messaging.out.LeadDisqualified;
 import io.leadflow.routing.messaging.out.LeadNurtured;
+import io.leadflow.routing.messaging.out.LeadReassigned;
 import io.leadflow.routing.messaging.out.LeadTouched;
 import io.leadflow.routing.messaging.out.LeadQualified;
 import io.leadflow.routing.repository.AssignmentRepository;
@@ -116,6 +117,30 @@ public class AssignmentService {
                     ? LeadDisqualified.of(assignment) : LeadNurtured.of(assignment);
             String type = closing.status() == AssignmentStatus.DISQUALIFIED ? LeadDisqualified.TYPE : LeadNurtured.TYPE;
             return outbox.append(type, leadId, event).replaceWith(() -> LeadCard.of(assignment));
+        }));
+    }
+
+    /**
+     * Moves an open lead to another active SDR (LeadReassigned, with the snapshots the new owner's inbox shows).
+     * 404 when the lead has no assignment, 400 (field {@code sdrId}) for an unknown or inactive SDR, 409 when the lead
+     * is qualified, closed or already that SDR's.
+     */
+    public Uni<LeadCard> reassign(UUID leadId, String toSdrId, String reason, String note, String by) {
+        return Panache.withTransaction(() -> assignments.lockForLead(leadId).chain(found -> {
+            if (found == null) {
+                throw new NotFoundException("lead " + leadId + " has no assignment");
+            }
+            return Panache.getSession().chain(session -> session.find(Sdr.class, toSdrId)).chain(sdr -> {
+                if (sdr == null || !sdr.active) {
+                    throw new InvalidRequestException("sdrId", sdr == null ? "there is no SDR " + toSdrId
+                            : toSdrId + " is inactive");
+                }
+                String from = found.sdrId;
+                found.reassign(toSdrId);
+                Instant at = now();
+                return outbox.append(LeadReassigned.TYPE, leadId, LeadReassigned.of(found, from, reason, note, by, at))
+                        .replaceWith(() -> LeadCard.of(found));
+            });
         }));
     }
 

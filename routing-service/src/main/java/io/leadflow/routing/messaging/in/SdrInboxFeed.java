@@ -27,7 +27,7 @@ public class SdrInboxFeed {
 
     /** Events of leads.routing.v1 and leads.capture.v1 that change nothing in a live inbox (yet). */
     static final Set<String> IGNORED = Set.of("LeadAccepted", "LeadTouched", "LeadQualified", "LeadDisqualified",
-            "LeadNurtured", "LeadReassigned", "LeadCaptured", "LeadEngaged", "LeadErased");
+            "LeadNurtured", "LeadCaptured", "LeadEngaged", "LeadErased");
 
     private final SdrInbox inbox;
     private final AssignmentRepository assignments;
@@ -46,6 +46,13 @@ public class SdrInboxFeed {
                 LeadAssignedIn assigned = event.as(LeadAssignedIn.class);
                 inbox.publish(assigned.sdrId(), new SdrInbox.Notice(SdrInbox.Notice.ASSIGNMENT, LeadCard.assigned(
                         event.leadId(), assigned.assignmentId(), assigned.assignedAt(), assigned.lead(), assigned.score())));
+                return Uni.createFrom().voidItem();
+            }
+            if ("LeadReassigned".equals(event.eventType())) {
+                // The new owner sees it arrive like any new lead; the old owner's list no longer has it.
+                LeadReassignedIn moved = event.as(LeadReassignedIn.class);
+                inbox.publish(moved.sdrId(), new SdrInbox.Notice(SdrInbox.Notice.ASSIGNMENT, LeadCard.assigned(
+                        event.leadId(), moved.assignmentId(), moved.reassignedAt(), moved.lead(), moved.score())));
                 return Uni.createFrom().voidItem();
             }
             if ("LeadResubmitted".equals(event.eventType())) {
