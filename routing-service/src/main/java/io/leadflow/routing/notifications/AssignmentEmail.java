@@ -14,10 +14,21 @@ import java.util.List;
 public record AssignmentEmail(String subject, String text, String html) {
 
     public static AssignmentEmail of(LeadCard card, String acceptUrl, String inboxUrl) {
+        String subject = "New lead: " + headline(card);
+        return withAcceptLink(subject, context(card), acceptUrl, inboxUrl);
+    }
+
+    /** Who, from which company, how good: {@code Ada Lovelace (Acme Robotics) - score 72, grade A2}. */
+    static String headline(LeadCard card) {
+        LeadCard.Lead lead = card.lead();
+        return first(lead.name(), lead.email(), "A new lead") + (lead.company() == null ? "" : " (" + lead.company() + ")")
+                + " - score " + card.score().value() + ", grade " + card.score().grade();
+    }
+
+    /** The lead's whole context, a line each: the same in every mail that asks an SDR to take the lead. */
+    static List<String> context(LeadCard card) {
         LeadCard.Lead lead = card.lead();
         String who = first(lead.name(), lead.email(), "A new lead");
-        String subject = "New lead: " + who + (lead.company() == null ? "" : " (" + lead.company() + ")")
-                + " - score " + card.score().value() + ", grade " + card.score().grade();
         List<String> lines = new ArrayList<>();
         lines.add(who + (lead.jobTitle() == null ? "" : ", " + lead.jobTitle())
                 + (lead.company() == null ? "" : " at " + lead.company()));
@@ -45,6 +56,11 @@ public record AssignmentEmail(String subject, String text, String html) {
         if (lead.doNotContact()) {
             lines.add("DO NOT CONTACT: the person asked not to be contacted.");
         }
+        return lines;
+    }
+
+    /** The lines as text and as escaped HTML, followed by the accept link and the inbox link. */
+    static AssignmentEmail withAcceptLink(String subject, List<String> lines, String acceptUrl, String inboxUrl) {
         String text = String.join("\n", lines) + "\n\nAccept it: " + acceptUrl + "\nYour inbox: " + inboxUrl + "\n";
         StringBuilder html = new StringBuilder("<div style=\"font-family:sans-serif\">");
         for (String line : lines) {
@@ -55,7 +71,7 @@ public record AssignmentEmail(String subject, String text, String html) {
         return new AssignmentEmail(subject, text, html.toString());
     }
 
-    private static String first(String... values) {
+    static String first(String... values) {
         for (String value : values) {
             if (value != null) {
                 return value;
