@@ -59,5 +59,18 @@ public interface RoutingConfig {
         /** How long one webhook delivery may take before it counts as failed (and is retried). */
         @WithDefault("5s")
         Duration webhookTimeout();
+
+        /** What is sent when a lead changes hands (LeadReassigned). */
+        Reassigned reassigned();
+
+        interface Reassigned {
+
+            /**
+             * E-mails the previous owner a short notice (which lead, to whom, why) when RevOps, an SLA breach or an
+             * escalation took it from them; never when they gave it back themselves (reason declined).
+             */
+            @WithDefault("true")
+            boolean notifyPreviousOwner();
+        }
     }
 }

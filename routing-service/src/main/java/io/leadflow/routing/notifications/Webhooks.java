@@ -2,6 +2,7 @@ package io.leadflow.routing.notifications;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.leadflow.routing.config.RoutingConfig;
 import io.leadflow.routing.domain.LeadCard;
 import io.leadflow.web.FieldError;
@@ -21,10 +22,12 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
- * Webhooks per SDR or pool: RevOps registers a URL and gets its secret once; every lead assigned to that SDR, or in
- * that pool, is posted there (Slack-compatible JSON, {@code X-Leadflow-Signature}). A delivery that fails (no answer
+ * Webhooks per SDR or pool: RevOps registers a URL and gets its secret once; every lead assigned or reassigned to
+ * that SDR, or in that pool, is posted there (Slack-compatible JSON, {@code X-Leadflow-Signature}, the event type in
+ * {@code X-Leadflow-Event} and {@code leadflow.eventType}). A delivery that fails (no answer
  * in time, not 2xx) fails the event: the consumer retries it with backoff, then dead-letters it. Each delivery has an
  * id that stays the same across those retries ({@code X-Leadflow-Delivery}), so a receiver that saw it already can
  * drop the repeat: delivery is at least once.
@@ -33,6 +36,8 @@ import java.util.UUID;
 public class Webhooks {
 
     public static final String DELIVERY_HEADER = "X-Leadflow-Delivery";
+    /** What the delivery tells: {@code LeadAssigned} or {@code LeadReassigned} (as {@code leadflow.eventType}, signed). */
+    public static final String EVENT_HEADER = "X-Leadflow-Event";
 
     /** A webhook as the API shows it; the secret only in the answer that created it. */
     public record View(UUID id, String sdrId, String poolId, String url, Instant createdAt, String createdBy, String secret) {
@@ -117,6 +122,21 @@ public class Webhooks {
      * transaction; the first failure fails the event (retried, then dead-lettered).
      */
     public Uni<Void> assigned(UUID eventId, UUID leadId, UUID assignmentId, String sdrId, String poolId, LeadCard card) {
+        return deliver(eventId, WebhookMessage.ASSIGNED, sdrId, poolId, deliveryId -> WebhookMessage.of(mapper, deliveryId,
+                leadId, assignmentId, sdrId, poolId, card, notifier.acceptUrl(leadId, sdrId)));
+    }
+
+    /**
+     * Posts a lead that changed hands to the webhooks of its new owner and of its pool (the previous owner's webhooks
+     * are not told: the lead is no longer theirs), as {@link #assigned} does, with the new owner's accept link.
+     */
+    public Uni<Void> reassigned(UUID eventId, Reassignment moved, LeadCard card) {
+        return deliver(eventId, WebhookMessage.REASSIGNED, moved.sdrId(), moved.poolId(), deliveryId ->
+                WebhookMessage.reassigned(mapper, deliveryId, moved, card, notifier.acceptUrl(moved.leadId(), moved.sdrId())));
+    }
+
+    private Uni<Void> deliver(UUID eventId, String eventType, String sdrId, String poolId,
+                              Function<UUID, ObjectNode> message) {
         if (!settings.webhooks()) {
             return Uni.createFrom().voidItem();
         }
@@ -126,19 +146,17 @@ public class Webhooks {
                 .chain(hooks -> {
                     Uni<Void> chain = Uni.createFrom().voidItem();
                     for (NotificationWebhook hook : hooks) {
-                        chain = chain.chain(() -> post(hook, eventId, leadId, assignmentId, sdrId, poolId, card));
+                        chain = chain.chain(() -> post(hook, eventId, eventType, message));
                     }
                     return chain;
                 });
     }
 
-    private Uni<Void> post(NotificationWebhook hook, UUID eventId, UUID leadId, UUID assignmentId, String sdrId,
-                           String poolId, LeadCard card) {
+    private Uni<Void> post(NotificationWebhook hook, UUID eventId, String eventType, Function<UUID, ObjectNode> message) {
         UUID deliveryId = UUID.nameUUIDFromBytes((eventId + ":" + hook.id).getBytes(StandardCharsets.UTF_8));
         String body;
         try {
-            body = mapper.writeValueAsString(WebhookMessage.of(mapper, deliveryId, leadId, assignmentId, sdrId, poolId,
-                    card, notifier.acceptUrl(leadId, sdrId)));
+            body = mapper.writeValueAsString(message.apply(deliveryId));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
@@ -148,6 +166,7 @@ public class Webhooks {
                 .header("Content-Type", "application/json")
                 .header("User-Agent", "Leadflow-Webhooks/1")
                 .header(DELIVERY_HEADER, deliveryId.toString())
+                .header(EVENT_HEADER, eventType)
                 .header(WebhookSignature.HEADER, WebhookSignature.header(secret, Instant.now().getEpochSecond(), body))
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
                 .build();

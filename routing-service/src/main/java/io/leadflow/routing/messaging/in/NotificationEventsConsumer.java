@@ -13,7 +13,8 @@ import java.util.Set;
 
 /**
  * Reads leads.routing.v1 (group "routing-notify"): each committed LeadAssigned is announced to its SDR once through
- * the notification channels that are on (e-mail), whichever replica reads it. Unlike the live inbox feed this is a
+ * the notification channels that are on (e-mail), whichever replica reads it; each LeadReassigned to its new owner
+ * (and a notice to the previous one). Unlike the live inbox feed this is a
  * work queue with an inbox: a notification is sent once per assignment, retried with backoff, then dead-lettered.
  */
 @ApplicationScoped
@@ -36,7 +37,10 @@ public class NotificationEventsConsumer {
                     LeadAssignedIn assigned = event.as(LeadAssignedIn.class);
                     return notifier.assigned(event.leadId(), assigned.sdrId(), LeadCard.assigned(event.leadId(),
                             assigned.assignmentId(), assigned.assignedAt(), assigned.lead(), assigned.score()));
+                }, "LeadReassigned", event -> {
+                    LeadReassignedIn moved = event.as(LeadReassignedIn.class);
+                    return notifier.reassigned(moved.reassignment(event.leadId(), event.eventId()), moved.card(event.leadId()));
                 }),
-                Set.of("LeadAccepted", "LeadTouched", "LeadQualified", "LeadDisqualified", "LeadNurtured", "LeadReassigned"));
+                Set.of("LeadAccepted", "LeadTouched", "LeadQualified", "LeadDisqualified", "LeadNurtured"));
     }
 }

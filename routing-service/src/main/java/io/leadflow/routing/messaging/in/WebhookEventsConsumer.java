@@ -12,8 +12,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Reads leads.routing.v1 (group "routing-webhook"): each committed LeadAssigned is posted to the webhooks of its SDR
- * and pool. A consumer of its own, apart from e-mail, so that a receiver that is down delays and retries only its
+ * Reads leads.routing.v1 (group "routing-webhook"): each committed LeadAssigned or LeadReassigned is posted to the
+ * webhooks of its (new) SDR and its pool. A consumer of its own, apart from e-mail, so that a receiver that is down delays and retries only its
  * own deliveries.
  */
 @ApplicationScoped
@@ -37,7 +37,11 @@ public class WebhookEventsConsumer {
                     return webhooks.assigned(event.eventId(), event.leadId(), assigned.assignmentId(), assigned.sdrId(),
                             assigned.poolId(), LeadCard.assigned(event.leadId(), assigned.assignmentId(),
                                     assigned.assignedAt(), assigned.lead(), assigned.score()));
+                }, "LeadReassigned", event -> {
+                    LeadReassignedIn moved = event.as(LeadReassignedIn.class);
+                    return webhooks.reassigned(event.eventId(), moved.reassignment(event.leadId(), event.eventId()),
+                            moved.card(event.leadId()));
                 }),
-                Set.of("LeadAccepted", "LeadTouched", "LeadQualified", "LeadDisqualified", "LeadNurtured", "LeadReassigned"));
+                Set.of("LeadAccepted", "LeadTouched", "LeadQualified", "LeadDisqualified", "LeadNurtured"));
     }
 }
