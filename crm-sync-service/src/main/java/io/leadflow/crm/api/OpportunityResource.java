@@ -4,6 +4,7 @@ import io.leadflow.crm.domain.Bant;
 import io.leadflow.crm.domain.CrmService;
 import io.leadflow.crm.domain.Opportunity;
 import io.leadflow.crm.domain.Outcome;
+import io.leadflow.crm.domain.Qualification;
 import io.leadflow.web.InvalidRequestException;
 import io.leadflow.web.Roles;
 import io.smallrye.mutiny.Uni;
@@ -41,12 +42,13 @@ public class OpportunityResource {
 
     /** An opportunity as the API shows it. */
     public record OpportunityView(UUID id, UUID leadId, String name, String stage, String ownerId, UUID accountId,
-                                  UUID contactId, BigDecimal amount, Bant bant, String notes, Instant qualifiedAt,
-                                  Instant createdAt, Instant closedAt, Outcome outcome, String reason) {
+                                  UUID contactId, BigDecimal amount, Qualification qualification, Bant bant,
+                                  String notes, Instant qualifiedAt, Instant createdAt, Instant closedAt,
+                                  Outcome outcome, String reason) {
 
         static OpportunityView of(Opportunity o) {
             return new OpportunityView(o.id, o.leadId, o.name, o.stage, o.ownerId, o.accountId, o.contactId, o.amount,
-                    o.bant, o.notes, o.qualifiedAt, o.createdAt, o.closedAt, o.outcome, o.closeReason);
+                    o.qualification, o.bant, o.notes, o.qualifiedAt, o.createdAt, o.closedAt, o.outcome, o.closeReason);
         }
     }
 

@@ -85,7 +85,7 @@ public class CrmService {
                                     .chain(saved -> {
                                         Opportunity opportunity = Opportunity.open(leadId, account, saved,
                                                 AccountMatch.opportunityName(lead.company(), account.name),
-                                                qualified.sdrId(), qualified.bant(), qualified.notes(),
+                                                qualified.sdrId(), qualified.qualification(), qualified.bant(), qualified.notes(),
                                                 qualified.qualifiedAt().truncatedTo(ChronoUnit.MICROS), now);
                                         return opportunities.persistAndFlush(opportunity)
                                                 .map(created -> OpportunityCreated.of(created, account));
@@ -131,7 +131,7 @@ public class CrmService {
     /**
      * Right to erasure, inside the consumer's inbox transaction. The opportunity stays (the deal, its
      * stage, amount, outcome and owner are the company's business, and the pipeline KPIs need them)
-     * without the SDR's BANT answers and notes, which are about the person; its contact keeps its row and
+     * without the SDR's qualification answers (the framework stays), BANT answers and notes, which are about the person; its contact keeps its row and
      * ids but loses e-mail, names, job title and phone. An account without a domain that was named after
      * the person (no company given) is renamed, and so is the opportunity named after it; an account of
      * a company stays. The lead's outbox rows are deleted and the lead recorded as erased, so a late
@@ -146,7 +146,12 @@ public class CrmService {
     }
 
     private Uni<Void> eraseFrom(Opportunity opportunity) {
-        opportunity.bant = new Bant(null, null, null, null);
+        if (opportunity.bant != null) {
+            opportunity.bant = new Bant(null, null, null, null);
+        }
+        if (opportunity.qualification != null) {
+            opportunity.qualification = opportunity.qualification.withoutAnswers();
+        }
         opportunity.notes = null;
         return contacts.findById(opportunity.contactId).chain(contact -> accounts.findById(opportunity.accountId)
                 .invoke(account -> {

@@ -34,6 +34,10 @@ public class Opportunity {
     @Column(name = "owner_id")
     public String ownerId;
     public BigDecimal amount;
+    /** The framework and answers the SDR qualified the lead with (V3). */
+    @JdbcTypeCode(SqlTypes.JSON)
+    public Qualification qualification;
+    /** The BANT answers, for a BANT qualification only (null for MEDDIC, CHAMP ...). */
     @JdbcTypeCode(SqlTypes.JSON)
     public Bant bant;
     public String notes;
@@ -50,7 +54,8 @@ public class Opportunity {
 
     /** A new opportunity in discovery, owned by the SDR who qualified the lead. */
     public static Opportunity open(UUID leadId, Account account, Contact contact, String name, String ownerId,
-                                   Bant bant, String notes, Instant qualifiedAt, Instant now) {
+                                   Qualification qualification, Bant bant, String notes, Instant qualifiedAt,
+                                   Instant now) {
         Opportunity opportunity = new Opportunity();
         opportunity.id = UUID.randomUUID();
         opportunity.leadId = leadId;
@@ -59,6 +64,7 @@ public class Opportunity {
         opportunity.name = name;
         opportunity.stage = DISCOVERY;
         opportunity.ownerId = ownerId;
+        opportunity.qualification = qualification;
         opportunity.bant = bant;
         opportunity.notes = notes;
         opportunity.qualifiedAt = qualifiedAt;

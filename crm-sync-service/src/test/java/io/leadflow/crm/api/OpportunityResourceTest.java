@@ -56,9 +56,11 @@ class OpportunityResourceTest {
                                 .execute(Tuple.of(contactId, "bill@" + domain, accountId)))
                         .chain(() -> tx.preparedQuery("""
                                         insert into opportunity (id, lead_id, account_id, contact_id, name, stage, owner_id, bant,
-                                                                 qualified_at, created_at)
+                                                                 qualification, qualified_at, created_at)
                                         values ($1, $2, $3, $4, 'Initech - new business', 'discovery', 'sdr-1',
                                                 '{"budget":"20k","authority":"CFO","need":"TPS reports","timeline":"Q2"}'::jsonb,
+                                                '{"framework":"bant","answers":{"budget":"20k","authority":"CFO",
+                                                  "need":"TPS reports","timeline":"Q2"}}'::jsonb,
                                                 now(), now())""")
                                 .execute(Tuple.of(opportunityId, leadId, accountId, contactId))))
                 .await().atMost(DEADLINE);
@@ -85,7 +87,8 @@ class OpportunityResourceTest {
                 .when().post(close(fixture))
                 .then().statusCode(200)
                 .body("stage", is("closed-won")).body("outcome", is("WON")).body("reason", is("Best routing latency"))
-                .body("amount", is(12345.0f)).body("bant.need", is("TPS reports"));
+                .body("amount", is(12345.0f)).body("bant.need", is("TPS reports"))
+                .body("qualification.framework", is("bant")).body("qualification.answers.need", is("TPS reports"));
 
         List<Row> events = rows("select id, aggregatetype, type, payload::text as payload from outbox where aggregateid = $1",
                 fixture.leadId().toString());

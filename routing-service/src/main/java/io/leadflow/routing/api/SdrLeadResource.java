@@ -4,6 +4,8 @@ import io.leadflow.routing.domain.AssignmentService;
 import io.leadflow.routing.domain.Closing;
 import io.leadflow.routing.domain.LeadCard;
 import io.leadflow.routing.domain.Qualification;
+import io.leadflow.routing.domain.QualificationTemplates;
+import io.leadflow.web.FieldError;
 import io.leadflow.web.InvalidRequestException;
 import io.leadflow.web.Roles;
 import io.smallrye.mutiny.Uni;
@@ -22,7 +24,9 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** An SDR's own leads and what they do with them; the token's subject is the SDR id. */
@@ -34,15 +38,20 @@ public class SdrLeadResource {
     static final int MAX_LIMIT = 200;
 
     private final AssignmentService assignments;
+    private final QualificationTemplates templates;
     private final JsonWebToken caller;
 
-    public SdrLeadResource(AssignmentService assignments, JsonWebToken caller) {
+    public SdrLeadResource(AssignmentService assignments, QualificationTemplates templates, JsonWebToken caller) {
         this.assignments = assignments;
+        this.templates = templates;
         this.caller = caller;
     }
 
-    /** The body of a qualification: the four BANT answers and optional notes. */
-    public record QualifyRequest(Bant bant, String notes) {
+    /**
+     * The body of a qualification: a framework (a template id; absent = the default template), the answers by field
+     * key, optional notes. {@code bant} is the body before templates existed, still accepted as framework bant.
+     */
+    public record QualifyRequest(String framework, Map<String, String> answers, Bant bant, String notes) {
         public record Bant(String budget, String authority, String need, String timeline) {
         }
     }
@@ -140,19 +149,43 @@ public class SdrLeadResource {
     @POST
     @Path("/{leadId}/qualify")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Qualify an accepted lead", description = "Records the BANT answers and publishes LeadQualified (SQL).")
+    @Operation(summary = "Qualify an accepted lead", description = "Records the answers to a qualification template "
+            + "(framework bant, meddic, champ or one RevOps configured; GET /api/v1/sdr/qualification-templates lists "
+            + "them) and publishes LeadQualified (SQL). The former body {\"bant\": {...}} is still accepted as framework bant.")
     @APIResponse(responseCode = "200", description = "Qualified")
-    @APIResponse(responseCode = "400", description = "A BANT answer is missing or too long; the problem names each field")
+    @APIResponse(responseCode = "400", description = "Unknown framework; an answer missing, too long or not a field of "
+            + "the template; the problem names each field (answers.champion)")
     @APIResponse(responseCode = "404", description = "No such lead among the caller's leads")
     @APIResponse(responseCode = "409", description = "The lead is not accepted, or already qualified")
     public Uni<LeadCard> qualify(@PathParam("leadId") UUID leadId, QualifyRequest request) {
-        QualifyRequest.Bant bant = request == null || request.bant() == null
-                ? new QualifyRequest.Bant(null, null, null, null) : request.bant();
-        Qualification.Result result = Qualification.of(bant.budget(), bant.authority(), bant.need(), bant.timeline(),
-                request == null ? null : request.notes());
+        QualifyRequest body = request == null ? new QualifyRequest(null, null, null, null) : request;
+        Qualification.Result result = body.bant() == null
+                ? Qualification.of(templates, body.framework(), body.answers(), body.notes(), "answers")
+                : legacyBant(body);
         if (!result.valid()) {
             return Uni.createFrom().failure(new InvalidRequestException(result.errors()));
         }
         return assignments.qualify(caller.getSubject(), leadId, result.qualification());
+    }
+
+    // The body before templates: {"bant": {budget, authority, need, timeline}, "notes"}; errors keep naming bant.need.
+    private Qualification.Result legacyBant(QualifyRequest body) {
+        if (body.answers() != null) {
+            return invalid("bant", "send either bant or answers, not both");
+        }
+        if (body.framework() != null && !body.framework().equals(QualificationTemplates.BANT)) {
+            return invalid("bant", "is only for framework bant; send the " + body.framework() + " answers as answers");
+        }
+        QualifyRequest.Bant bant = body.bant();
+        Map<String, String> answers = new LinkedHashMap<>();
+        answers.put("budget", bant.budget());
+        answers.put("authority", bant.authority());
+        answers.put("need", bant.need());
+        answers.put("timeline", bant.timeline());
+        return Qualification.of(templates, QualificationTemplates.BANT, answers, body.notes(), "bant");
+    }
+
+    private static Qualification.Result invalid(String field, String reason) {
+        return new Qualification.Result(null, List.of(new FieldError(field, reason)));
     }
 }

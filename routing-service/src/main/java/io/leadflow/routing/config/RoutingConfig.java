@@ -73,4 +73,23 @@ public interface RoutingConfig {
             boolean notifyPreviousOwner();
         }
     }
+
+    /** How SDRs qualify a lead: the framework templates offered and the default one (README: Qualification). */
+    QualificationSettings qualification();
+
+    interface QualificationSettings {
+
+        /** The template the inbox opens with and a qualify request without {@code framework} uses. */
+        @WithDefault("bant")
+        String template();
+
+        /** The template ids SDRs may use, in the order the inbox offers them; absent = every known template. */
+        java.util.Optional<java.util.List<String>> offered();
+
+        /**
+         * A JSON file of templates (an array of {id, label, fields: [{key, label, help, required, maxLength}]}) that
+         * replace the shipped ones with the same id or add new ones; read and checked once at start-up.
+         */
+        java.util.Optional<java.nio.file.Path> templatesFile();
+    }
 }

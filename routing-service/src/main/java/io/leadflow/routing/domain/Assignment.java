@@ -50,6 +50,10 @@ public class Assignment {
     public Instant acceptedAt;
     @Column(name = "qualified_at")
     public Instant qualifiedAt;
+    /** The SDR's qualification: {@code {"framework": "meddic", "answers": {...}}} (V10). */
+    @JdbcTypeCode(SqlTypes.JSON)
+    public JsonNode qualification;
+    /** The same answers in the BANT shape, for a BANT qualification only (older readers of the row). */
     @JdbcTypeCode(SqlTypes.JSON)
     public JsonNode bant;
     public String notes;
@@ -103,8 +107,11 @@ public class Assignment {
         return true;
     }
 
-    /** Qualifies an accepted lead as sales-qualified; any other state is a conflict. */
-    public void qualify(JsonNode bantAnswers, String notesText, Instant now) {
+    /**
+     * Qualifies an accepted lead as sales-qualified with the framework and answers (and, for BANT, the same answers in
+     * the BANT shape); any other state is a conflict.
+     */
+    public void qualify(JsonNode frameworkAnswers, JsonNode bantAnswers, String notesText, Instant now) {
         switch (status) {
             case ASSIGNED -> throw new ConflictException("lead " + leadId + " must be accepted before it is qualified");
             case QUALIFIED -> throw new ConflictException("lead " + leadId + " is already qualified");
@@ -112,6 +119,7 @@ public class Assignment {
                     + status.name().toLowerCase() + ")");
             case ACCEPTED -> {
                 status = AssignmentStatus.QUALIFIED;
+                qualification = frameworkAnswers;
                 bant = bantAnswers;
                 notes = notesText;
                 qualifiedAt = now;
@@ -210,8 +218,9 @@ public class Assignment {
      * Right to erasure: the assignment stays (ids, SDR, pool, status, times, score and grade: routing
      * fairness and the funnel need them); the person leaves it. The lead snapshot keeps only
      * {@link #KEPT_ON_ERASURE} and says {@code "erased": true}; the enrichment keeps the e-mail class,
-     * not the domains; the score's reasons keep rule and points, not their evidence; the BANT answers,
-     * the notes, the closing note and the latest resubmission (its message) go.
+     * not the domains; the score's reasons keep rule and points, not their evidence; the qualification keeps its
+     * framework, not the answers; the BANT answers, the notes, the closing note and the latest resubmission (its
+     * message) go.
      */
     public void erase() {
         ObjectNode kept = JsonNodeFactory.instance.objectNode();
@@ -238,6 +247,10 @@ public class Assignment {
                 }
             });
             score = withoutEvidence;
+        }
+        if (qualification instanceof ObjectNode answered) {
+            qualification = JsonNodeFactory.instance.objectNode().put("framework", answered.path("framework").asText(null))
+                    .set("answers", JsonNodeFactory.instance.objectNode());
         }
         bant = null;
         notes = null;

@@ -2,6 +2,7 @@ package io.leadflow.routing.domain;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.leadflow.messaging.erasure.ErasedLeads;
 import io.leadflow.messaging.outbox.Outbox;
 import io.leadflow.routing.messaging.out.LeadAccepted;
@@ -64,11 +65,17 @@ public class AssignmentService {
         }));
     }
 
-    /** Qualifies an accepted lead as sales-qualified (LeadQualified, with the snapshots CRM sync needs). */
+    /**
+     * Qualifies an accepted lead as sales-qualified with a checked {@link Qualification} (LeadQualified, with the
+     * framework, the answers and the snapshots CRM sync needs).
+     */
     public Uni<LeadCard> qualify(String sdrId, UUID leadId, Qualification qualification) {
         return Panache.withTransaction(() -> assignments.lockOwn(sdrId, leadId).chain(found -> {
             Assignment assignment = own(found, leadId);
-            assignment.qualify(mapper.valueToTree(qualification.bant()), qualification.notes(), now());
+            ObjectNode stored = mapper.createObjectNode().put("framework", qualification.framework());
+            stored.set("answers", mapper.valueToTree(qualification.answers()));
+            Qualification.Bant bant = qualification.bant();
+            assignment.qualify(stored, bant == null ? null : mapper.valueToTree(bant), qualification.notes(), now());
             return outbox.append(LeadQualified.TYPE, leadId, LeadQualified.of(assignment, qualification))
                     .replaceWith(() -> LeadCard.of(assignment));
         }));

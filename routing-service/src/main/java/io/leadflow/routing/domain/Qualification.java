@@ -3,12 +3,18 @@ package io.leadflow.routing.domain;
 import io.leadflow.web.FieldError;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
-/** An SDR's qualification of a lead: the four BANT answers (all required) and optional notes. */
-public record Qualification(Bant bant, String notes) {
+/**
+ * An SDR's qualification of a lead: the framework (a {@link QualificationTemplate} id), the answers to its fields in
+ * the template's order, and optional notes.
+ */
+public record Qualification(String framework, Map<String, String> answers, String notes) {
 
-    /** Budget, authority, need, timeline: what makes a lead sales-qualified. */
+    /** Budget, authority, need, timeline: the BANT answers as the contract's {@code bant} object carries them. */
     public record Bant(String budget, String authority, String need, String timeline) {
     }
 
@@ -19,36 +25,43 @@ public record Qualification(Bant bant, String notes) {
         }
     }
 
-    // Limits of the LeadQualified contract.
-    static final int ANSWER_MAX = 500;
-    static final int NEED_MAX = 2000;
+    // Limit of the LeadQualified contract.
     static final int NOTES_MAX = 5000;
 
-    /** Trims the answers and checks them against the contract's rules; null means "not sent". */
-    public static Result of(String budget, String authority, String need, String timeline, String notes) {
+    public Qualification {
+        answers = Collections.unmodifiableMap(new LinkedHashMap<>(answers));
+    }
+
+    /** The answers as the contract's {@code bant} object when this is a BANT qualification; null otherwise. */
+    public Bant bant() {
+        return QualificationTemplates.BANT.equals(framework)
+                ? new Bant(answers.get("budget"), answers.get("authority"), answers.get("need"), answers.get("timeline"))
+                : null;
+    }
+
+    /**
+     * Checks a qualification against the offered templates: {@code framework} (null = the default template) must be
+     * offered, the answers must fit its fields (errors named {@code <answersField>.<key>}), notes at most 5000
+     * characters. Text is stripped; blank notes and blank optional answers count as not given.
+     */
+    public static Result of(QualificationTemplates templates, String framework, Map<String, String> answers,
+                            String notes, String answersField) {
         List<FieldError> errors = new ArrayList<>();
-        String b = answer("bant.budget", budget, ANSWER_MAX, errors);
-        String a = answer("bant.authority", authority, ANSWER_MAX, errors);
-        String n = answer("bant.need", need, NEED_MAX, errors);
-        String t = answer("bant.timeline", timeline, ANSWER_MAX, errors);
+        QualificationTemplate template = framework == null ? templates.defaultTemplate()
+                : templates.find(framework).orElse(null);
+        Map<String, String> clean = Map.of();
+        if (template == null) {
+            errors.add(new FieldError("framework", "must be one of " + String.join(", ",
+                    templates.offered().stream().map(QualificationTemplate::id).toList())));
+        } else {
+            clean = template.check(answers, answersField, errors);
+        }
         String cleanNotes = notes == null || notes.isBlank() ? null : notes.strip();
         if (cleanNotes != null && cleanNotes.length() > NOTES_MAX) {
             errors.add(new FieldError("notes", "must be at most " + NOTES_MAX + " characters"));
         }
         return errors.isEmpty()
-                ? new Result(new Qualification(new Bant(b, a, n, t), cleanNotes), List.of())
+                ? new Result(new Qualification(template.id(), clean, cleanNotes), List.of())
                 : new Result(null, List.copyOf(errors));
-    }
-
-    private static String answer(String field, String value, int max, List<FieldError> errors) {
-        if (value == null || value.isBlank()) {
-            errors.add(new FieldError(field, "is required"));
-            return null;
-        }
-        String clean = value.strip();
-        if (clean.length() > max) {
-            errors.add(new FieldError(field, "must be at most " + max + " characters"));
-        }
-        return clean;
     }
 }

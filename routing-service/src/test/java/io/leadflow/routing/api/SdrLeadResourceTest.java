@@ -118,6 +118,8 @@ class SdrLeadResourceTest {
         assertThat(EventContracts.violations("LeadQualified", payload)).isEmpty();
         JsonNode json = mapper.readTree(payload);
         assertThat(json.at("/bant/need").asText()).isEqualTo("Leads wait a day");
+        assertThat(json.at("/qualification/framework").asText()).isEqualTo("bant");
+        assertThat(json.at("/qualification/answers/need").asText()).isEqualTo("Leads wait a day");
         assertThat(json.get("notes").asText()).isEqualTo("Wants a demo next week");
         assertThat(json.at("/lead/company").asText()).isEqualTo("Acme Robotics");
         assertThat(json.at("/enrichment/companyDomain").asText()).isEqualTo("acme-robotics.com");
@@ -149,10 +151,11 @@ class SdrLeadResourceTest {
                 .when().post("/api/v1/sdr/leads/" + lead + "/qualify")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("errors.field", containsInAnyOrder("bant.need", "bant.timeline"));
+        // Neither bant nor a framework: the default template (BANT), its answers named as answers.*.
         as(TestTokens.sdr("sdr-3")).contentType("application/json").body("{}")
                 .when().post("/api/v1/sdr/leads/" + lead + "/qualify")
                 .then().statusCode(400)
-                .body("errors.field", containsInAnyOrder("bant.budget", "bant.authority", "bant.need", "bant.timeline"));
+                .body("errors.field", containsInAnyOrder("answers.budget", "answers.authority", "answers.need", "answers.timeline"));
 
         assertThat(events(lead, "LeadQualified")).isEmpty();
     }

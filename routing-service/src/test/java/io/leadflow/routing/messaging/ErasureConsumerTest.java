@@ -68,6 +68,7 @@ class ErasureConsumerTest {
         UUID lead = RoutingFixtures.leadOf(routing, db, sdr);
         String leadId = lead.toString();
         rows("update assignment set bant = '{\"budget\":\"50k\"}', notes = 'call Ada after 5pm', "
+                + "qualification = '{\"framework\":\"meddic\",\"answers\":{\"champion\":\"Ada Lovelace\"}}', "
                 + "closed_note = 'Ada moves to Globex in March' where lead_id = $1", lead);
         given().auth().oauth2(TestTokens.sdr(sdr)).contentType("application/json")
                 .body("{\"channel\":\"call\",\"outcome\":\"connected\",\"note\":\"Ada's mobile is 06 12 34 56 78\"}")
@@ -87,6 +88,9 @@ class ErasureConsumerTest {
         assertThat(assignment.getJsonObject("enrichment").fieldNames()).containsExactly("emailClass");
         assertThat(assignment.getJsonObject("score").encode()).doesNotContain("VP Sales").doesNotContain("seniority=vp");
         assertThat(assignment.getValue("bant")).isNull();
+        // The framework says nothing about the person; the answers do.
+        assertThat(assignment.getJsonObject("qualification").getString("framework")).isEqualTo("meddic");
+        assertThat(assignment.getJsonObject("qualification").getJsonObject("answers").isEmpty()).isTrue();
         assertThat(assignment.getString("notes")).isNull();
         assertThat(assignment.getString("closed_note")).isNull();
         // The touch stays for speed-to-lead (channel, outcome, time); what the SDR wrote about the person goes.

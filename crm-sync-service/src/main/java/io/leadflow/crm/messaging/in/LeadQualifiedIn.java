@@ -1,19 +1,29 @@
 package io.leadflow.crm.messaging.in;
 
 import io.leadflow.crm.domain.Bant;
+import io.leadflow.crm.domain.Qualification;
 
 import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
 
-/** CRM sync's trimmed copy of LeadQualified: who the person and company are, and the SDR's qualification. */
-public record LeadQualifiedIn(UUID assignmentId, String sdrId, Instant qualifiedAt, Bant bant, String notes,
-                              Lead lead, Enrichment enrichment) {
+/**
+ * CRM sync's trimmed copy of LeadQualified: who the person and company are, and the SDR's qualification. Events carry
+ * {@code qualification} (framework and answers) and, for BANT, {@code bant} too; events from before templates carry
+ * {@code bant} alone, read as a BANT qualification. An event with neither is refused (dead-letter topic).
+ */
+public record LeadQualifiedIn(UUID assignmentId, String sdrId, Instant qualifiedAt, Qualification qualification,
+                              Bant bant, String notes, Lead lead, Enrichment enrichment) {
 
     public LeadQualifiedIn {
         Objects.requireNonNull(sdrId, "sdrId");
         Objects.requireNonNull(qualifiedAt, "qualifiedAt");
-        Objects.requireNonNull(bant, "bant");
+        if (qualification == null && bant == null) {
+            throw new NullPointerException("qualification (or bant, on events from before templates)");
+        }
+        if (qualification == null) {
+            qualification = Qualification.of(bant);
+        }
         Objects.requireNonNull(lead, "lead");
     }
 

@@ -24,7 +24,10 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** LeadErased: the opportunity stays for the pipeline, the person leaves the contact, the BANT answers and the notes. */
+/**
+ * LeadErased: the opportunity stays for the pipeline, the person leaves the contact, the qualification answers (its
+ * framework stays), the BANT answers and the notes.
+ */
 @QuarkusTest
 @QuarkusTestResource(value = LocalStackTestResource.class, initArgs = @ResourceArg(name = "database", value = "crm_sync"))
 class ErasureConsumerTest {
@@ -67,7 +70,7 @@ class ErasureConsumerTest {
     }
 
     private Row opportunity(String leadId) {
-        return rows("select o.*, o.bant::text as bant_text, a.name as account_name, a.domain, c.email, c.first_name,"
+        return rows("select o.*, o.bant::text as bant_text, o.qualification::text as qualification_text, a.name as account_name, a.domain, c.email, c.first_name,"
                 + " c.last_name, c.job_title, c.phone from opportunity o join account a on a.id = o.account_id"
                 + " join contact c on c.id = o.contact_id where o.lead_id = $1", UUID.fromString(leadId)).get(0);
     }
@@ -95,6 +98,8 @@ class ErasureConsumerTest {
             assertThat(erased.getValue(personal)).as(personal).isNull();
         }
         assertThat(erased.getString("bant_text")).doesNotContain("50k").doesNotContain("VP Sales");
+        assertThat(erased.getString("qualification_text")).contains("\"framework\": \"bant\"")
+                .doesNotContain("50k").doesNotContain("VP Sales");
         assertThat(erased.getString("stage")).isEqualTo("discovery");
         assertThat(erased.getString("owner_id")).isEqualTo("sdr-1");
         assertThat(erased.getString("account_name")).as("a company, not a person").isEqualTo("Acme Robotics");

@@ -99,8 +99,8 @@ class QualifiedLeadsConsumerTest {
             assertThat(contact.getString("phone")).isEqualTo("+44 20 7946 0958");
             assertThat(contact.getUUID("account_id")).isEqualTo(account.getUUID("id"));
 
-            List<Row> opportunities = rows("select *, bant ->> 'budget' as budget from opportunity where lead_id = $1",
-                    UUID.fromString(leadId));
+            List<Row> opportunities = rows("select *, bant ->> 'budget' as budget, qualification ->> 'framework' as framework, "
+                    + "qualification -> 'answers' ->> 'need' as need from opportunity where lead_id = $1", UUID.fromString(leadId));
             assertThat(opportunities).hasSize(1);
             Row opportunity = opportunities.get(0);
             assertThat(opportunity.getString("name")).isEqualTo("Acme Robotics - new business");
@@ -108,6 +108,8 @@ class QualifiedLeadsConsumerTest {
             assertThat(opportunity.getString("owner_id")).isEqualTo("sdr-1");
             assertThat(opportunity.getValue("amount")).isNull();
             assertThat(opportunity.getString("budget")).isEqualTo("50k EUR approved");
+            assertThat(opportunity.getString("framework")).isEqualTo("bant");
+            assertThat(opportunity.getString("need")).isEqualTo("Leads wait a day");
             assertThat(opportunity.getUUID("contact_id")).isEqualTo(contact.getUUID("id"));
 
             assertThat(created.get("opportunityId").asText()).isEqualTo(opportunity.getUUID("id").toString());
@@ -164,17 +166,61 @@ class QualifiedLeadsConsumerTest {
         assertThat(rows("select 1 from contact where account_id = $1", accounts.get(0).getUUID("id"))).hasSize(2);
     }
 
+    private Row awaitQualification(String leadId) {
+        awaitOpportunity(leadId);
+        return rows("select bant, qualification ->> 'framework' as framework, qualification -> 'answers' as answers "
+                + "from opportunity where lead_id = $1", UUID.fromString(leadId)).get(0);
+    }
+
     @Test
-    void aQualificationWithoutBantGoesToTheDeadLetterTopicAndOpensNothing() throws Exception {
+    void aMeddicQualificationOpensAnOpportunityThatKeepsTheAnswersWithoutBant() throws Exception {
+        String leadId = UUID.randomUUID().toString();
+        String domain = uniqueDomain();
+        String eventId = UUID.randomUUID().toString();
+        ObjectNode event = (ObjectNode) mapper.readTree(leadQualified(leadId, eventId, "ada@" + domain, domain));
+        event.remove("bant");
+        ObjectNode qualification = event.putObject("qualification").put("framework", "meddic");
+        qualification.putObject("answers").put("metrics", "Response time from 1 day to 5 minutes")
+                .put("economicBuyer", "CFO Grace Hopper").put("champion", "Ada, VP Sales");
+        assertThat(EventContracts.violations("LeadQualified", event.toString())).isEmpty();
+
+        TopicProbe.send(bootstrap, ROUTING, leadId, eventId, "LeadQualified", event.toString());
+
+        Row opportunity = awaitQualification(leadId);
+        assertThat(opportunity.getString("framework")).isEqualTo("meddic");
+        assertThat(opportunity.getJsonObject("answers").getString("economicBuyer")).isEqualTo("CFO Grace Hopper");
+        assertThat(opportunity.getJsonObject("answers").getString("champion")).isEqualTo("Ada, VP Sales");
+        assertThat(opportunity.getValue("bant")).isNull();
+    }
+
+    @Test
+    void anEventFromBeforeTemplatesWithBantAloneIsReadAsABantQualification() throws Exception {
+        String leadId = UUID.randomUUID().toString();
+        String domain = uniqueDomain();
+        String eventId = UUID.randomUUID().toString();
+        ObjectNode event = (ObjectNode) mapper.readTree(leadQualified(leadId, eventId, "ada@" + domain, domain));
+        event.remove("qualification");
+
+        TopicProbe.send(bootstrap, ROUTING, leadId, eventId, "LeadQualified", event.toString());
+
+        Row opportunity = awaitQualification(leadId);
+        assertThat(opportunity.getString("framework")).isEqualTo("bant");
+        assertThat(opportunity.getJsonObject("answers").getString("timeline")).isEqualTo("Q1");
+        assertThat(opportunity.getJsonObject("bant").getString("authority")).isEqualTo("VP Sales decides");
+    }
+
+    @Test
+    void aQualificationWithNeitherQualificationNorBantGoesToTheDeadLetterTopicAndOpensNothing() throws Exception {
         String leadId = UUID.randomUUID().toString();
         String eventId = UUID.randomUUID().toString();
         ObjectNode event = (ObjectNode) mapper.readTree(leadQualified(leadId, eventId, "ada@" + uniqueDomain(), null));
         event.remove("bant");
+        event.remove("qualification");
 
         try (TopicProbe dlq = TopicProbe.on(bootstrap, "leads.routing.v1.crm-sync.dlq")) {
             TopicProbe.send(bootstrap, ROUTING, leadId, eventId, "LeadQualified", event.toString());
 
-            assertThat(header(dlq.awaitOne(keyed(leadId), DEADLINE), "dead-letter-reason")).contains("bant");
+            assertThat(header(dlq.awaitOne(keyed(leadId), DEADLINE), "dead-letter-reason")).contains("qualification");
             assertThat(rows("select 1 from opportunity where lead_id = $1", UUID.fromString(leadId))).isEmpty();
         }
     }
