@@ -54,6 +54,15 @@ public final class RoutingFixtures {
         }
     }
 
+    /** Routes a lead by the active routing rule set in its own transaction, as the consumer does (without the inbox). */
+    public static RoutingService.Outcome routeByRules(RoutingService routing, UUID leadId, LeadScoredIn scored) {
+        try {
+            return VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> routing.route(leadId, scored)));
+        } catch (Throwable e) {
+            throw new IllegalStateException("routing " + leadId + " failed", e);
+        }
+    }
+
     /** A pool whose only member is the given SDR, so that a test knows who gets its lead. */
     public static String soloPool(Pool db, String sdrId) {
         String poolId = "solo-" + sdrId;

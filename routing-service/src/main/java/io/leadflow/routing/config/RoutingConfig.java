@@ -25,6 +25,16 @@ public interface RoutingConfig {
     @WithDefault("15s")
     Duration streamHeartbeat();
 
+    /** The pools' hold queues. */
+    Hold hold();
+
+    interface Hold {
+
+        /** How often each replica serves the waiting leads (the clock and people free SDRs between routings). */
+        @WithDefault("1s")
+        Duration sweepInterval();
+    }
+
     /** How SDRs are told of a new lead besides the live inbox. */
     Notifications notifications();
 

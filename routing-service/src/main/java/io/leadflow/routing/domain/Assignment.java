@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.leadflow.web.ConflictException;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -77,10 +78,24 @@ public class Assignment {
     public String closedReason;
     @Column(name = "closed_note")
     public String closedNote;
+    /** What the rules decided (rule set, rule, variant, bucket, route): compare the variants' outcomes later. */
+    @Embedded
+    public RuleTrail trail;
+    @JdbcTypeCode(SqlTypes.JSON)
+    public JsonNode conversion;
+    /** When the lead started waiting in a hold queue; null when it was assigned at once. */
+    @Column(name = "held_since")
+    public Instant heldSince;
 
     /** A new assignment of a scored lead to an SDR of a pool. */
     public static Assignment of(UUID leadId, String sdrId, String poolId, ScoredLead scored, Instant assignedAt,
                                 long decisionMicros) {
+        return of(leadId, sdrId, poolId, scored, RuleTrail.direct(poolId), null, assignedAt, decisionMicros);
+    }
+
+    /** A new assignment as the rules decided it; {@code heldSince} when the lead waited in a hold queue first. */
+    public static Assignment of(UUID leadId, String sdrId, String poolId, ScoredLead scored, RuleTrail trail,
+                                Instant heldSince, Instant assignedAt, long decisionMicros) {
         Assignment assignment = new Assignment();
         assignment.id = UUID.randomUUID();
         assignment.leadId = leadId;
@@ -92,6 +107,9 @@ public class Assignment {
         assignment.score = scored.score();
         assignment.scoreValue = scored.scoreValue();
         assignment.grade = scored.grade();
+        assignment.conversion = scored.conversion();
+        assignment.trail = trail;
+        assignment.heldSince = heldSince;
         assignment.assignedAt = assignedAt;
         assignment.decisionMicros = decisionMicros;
         return assignment;

@@ -191,6 +191,10 @@ public class AssignmentService {
                 .chain(() -> Panache.getSession().chain(session -> session.createNativeQuery(
                                 "update lead_touch set note = null where lead_id = :leadId")
                         .setParameter("leadId", leadId).executeUpdate()))
+                // A lead still waiting in a hold queue leaves it: its snapshots are the person's.
+                .chain(() -> Panache.getSession().chain(session -> session.createNativeQuery(
+                                "delete from routing_hold where lead_id = :leadId")
+                        .setParameter("leadId", leadId).executeUpdate()))
                 .chain(() -> outbox.forget(leadId))
                 .replaceWithVoid();
     }

@@ -17,9 +17,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -27,8 +30,8 @@ import java.util.stream.Collectors;
  * A pool's {@link PoolState} read for a decision and written back after it, inside the routing
  * transaction. With it, a routing is: {@link #lock}, then
  * {@link io.leadflow.routing.distribution.Distribution#select} at {@link LockedPool#at()}, then the assignment
- * (and the decision record) written, then {@link #store}: one transaction. Not yet called by
- * {@link RoutingService}, whose assignment path stays as it is until the routing engine is wired in.
+ * (and the decision record) written, then {@link #store}: one transaction. Used by
+ * {@link RoutingService} and the {@link HoldQueue}.
  *
  * <p>Locks, in this order: the pool row (routings of one pool take turns, as today), then the member
  * SDRs' rows in id order ({@code for no key update}: inserting assignments that reference them is not
@@ -44,7 +47,17 @@ public class PoolStateStore {
      * instant the state is read at: taken once the locks are held, so a routing that waited for its turn
      * decides at the time it decides (and turns are in the order of their instants).
      */
-    public record LockedPool(SdrPool pool, PoolState state, Map<String, Sdr> sdrs, Instant at) {
+    public record LockedPool(SdrPool pool, PoolState state, Map<String, Sdr> sdrs, Instant at,
+                             Map<String, Candidate> named) {
+
+        public LockedPool(SdrPool pool, PoolState state, Map<String, Sdr> sdrs, Instant at) {
+            this(pool, state, sdrs, at, Map.of());
+        }
+
+        /** A state with the pool's cursor and weights as a decision left them. */
+        public LockedPool with(PoolState next) {
+            return new LockedPool(pool, next, sdrs, at, named);
+        }
     }
 
     private final SdrPoolRepository pools;
@@ -62,17 +75,29 @@ public class PoolStateStore {
 
     /** Locks the pool and its members and reads its state as of now; null if there is no such pool. Needs a transaction. */
     public Uni<LockedPool> lock(String poolId) {
-        return pools.lock(poolId).chain(pool -> pool == null ? Uni.createFrom().nullItem()
-                : pools.members(poolId).chain(members -> roster.lockForRouting(members.stream().map(MemberRow::sdrId).toList())
-                .chain(sdrs -> {
-                    Instant at = Instant.now().truncatedTo(ChronoUnit.MICROS);
-                    return absences.notEndedAt(sdrs.stream().map(sdr -> sdr.id).toList(), at)
-                            .chain(periods -> read(pool, members, sdrs, periods, at));
-                })));
+        return lock(poolId, List.of());
     }
 
-    private Uni<LockedPool> read(SdrPool pool, List<MemberRow> members, List<Sdr> sdrs, List<OutOfOfficePeriod> periods,
-                                 Instant at) {
+    /**
+     * Locks the pool, its members and the named SDRs (an account owner, an SDR a rule names: they may be in no pool
+     * or another one), all SDR rows together in id order, and reads the state as of now, the named SDRs as
+     * {@link LockedPool#named()} candidates. Null if there is no such pool. Needs a transaction.
+     */
+    public Uni<LockedPool> lock(String poolId, Collection<String> namedSdrIds) {
+        return pools.lock(poolId).chain(pool -> pool == null ? Uni.createFrom().nullItem()
+                : pools.members(poolId).chain(members -> {
+                    Set<String> ids = new TreeSet<>(namedSdrIds);
+                    members.forEach(member -> ids.add(member.sdrId()));
+                    return roster.lockForRouting(List.copyOf(ids)).chain(sdrs -> {
+                        Instant at = Instant.now().truncatedTo(ChronoUnit.MICROS);
+                        return absences.notEndedAt(sdrs.stream().map(sdr -> sdr.id).toList(), at)
+                                .chain(periods -> read(pool, members, namedSdrIds, sdrs, periods, at));
+                    });
+                }));
+    }
+
+    private Uni<LockedPool> read(SdrPool pool, List<MemberRow> members, Collection<String> namedSdrIds, List<Sdr> sdrs,
+                                 List<OutOfOfficePeriod> periods, Instant at) {
         Map<String, Sdr> byId = sdrs.stream().collect(Collectors.toMap(sdr -> sdr.id, Function.identity()));
         Map<String, List<OutOfOffice>> away = periods.stream().collect(Collectors.groupingBy(
                 period -> period.sdrId, Collectors.mapping(OutOfOfficePeriod::toPeriod, Collectors.toList())));
@@ -90,7 +115,16 @@ public class PoolStateStore {
                         availability.get(member.sdrId()), RosterJson.caps(byId.get(member.sdrId())),
                         loads.getOrDefault(member.sdrId(), Load.NONE)));
             }
-            return new LockedPool(pool, new PoolState(pool.distributionMethod, pool.lastPosition, candidates), byId, at);
+            Map<String, Candidate> named = new HashMap<>();
+            for (String sdrId : namedSdrIds) {
+                Sdr sdr = byId.get(sdrId);
+                if (sdr != null) { // an SDR who is not on the roster is no candidate
+                    named.put(sdrId, new Candidate(sdrId, -1, 1, 0, availability.get(sdrId), RosterJson.caps(sdr),
+                            loads.getOrDefault(sdrId, Load.NONE)));
+                }
+            }
+            return new LockedPool(pool, new PoolState(pool.distributionMethod, pool.lastPosition, candidates), byId, at,
+                    named);
         });
     }
 
@@ -99,7 +133,11 @@ public class PoolStateStore {
      * assignment itself (which the loads count) is the caller's to write in the same transaction.
      */
     public Uni<Void> store(String poolId, PoolState before, Selection selection) {
-        PoolState after = selection.next();
+        return store(poolId, before, selection.next());
+    }
+
+    /** Writes the cursor and current weights that moved from {@code before} to {@code after} (several decisions). */
+    public Uni<Void> store(String poolId, PoolState before, PoolState after) {
         Uni<Void> done = after.cursor() == before.cursor() ? Uni.createFrom().voidItem()
                 : pools.moveCursor(poolId, after.cursor()).replaceWithVoid();
         Map<String, Long> old = before.members().stream()

@@ -1,9 +1,13 @@
 package io.leadflow.routing.domain;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -17,6 +21,10 @@ public class RoutingDecision {
     public static final String BELOW_THRESHOLD = "below-threshold";
     public static final String NO_AVAILABLE_SDR = "no-available-sdr";
     public static final String DO_NOT_CONTACT = "do-not-contact";
+    /** Nobody in the pool could take it: it waits in the pool's hold queue. */
+    public static final String HELD = "held";
+    /** Neither the pool the rules named nor the catch-all pool exists: nobody can be given the lead. */
+    public static final String UNROUTABLE = "unroutable";
 
     @Id
     @Column(name = "lead_id")
@@ -34,6 +42,20 @@ public class RoutingDecision {
     public Instant decidedAt;
     @Column(name = "decision_micros")
     public long decisionMicros;
+    /** The rule set, rule, variant, bucket and route; null for decisions taken before the rules (threshold, opt-out). */
+    @Embedded
+    public RuleTrail trail;
+    /** The field values that made the rule match. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    public JsonNode evidence;
+    /** Every SDR looked at, in order: {@code {sdrId, poolId, role, skipped, chosen}}. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    public JsonNode candidates;
+    /** What happened on the way, in order (owner unavailable, pool missing, held, moved to the fallback pool...). */
+    @JdbcTypeCode(SqlTypes.JSON)
+    public JsonNode steps;
+    @Column(name = "held_since")
+    public Instant heldSince;
 
     public static RoutingDecision of(UUID leadId, String outcome, int score, int threshold, String poolId,
                                      Instant decidedAt, long decisionMicros) {

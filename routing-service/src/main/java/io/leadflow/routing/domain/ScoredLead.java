@@ -17,4 +17,7 @@ public interface ScoredLead {
     int scoreValue();
 
     String grade();
+
+    /** The learned model's view (probability, model version, factors); null until a model is trained. */
+    JsonNode conversion();
 }

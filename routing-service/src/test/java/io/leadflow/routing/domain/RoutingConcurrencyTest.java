@@ -86,15 +86,20 @@ class RoutingConcurrencyTest {
     }
 
     @Test
-    void aPoolWithoutAnActiveSdrRecordsTheDecisionAndAssignsNobody() {
+    void aLeadForAPoolWithoutMembersWaitsInItsHoldQueue() {
         RoutingFixtures.rows(db, "insert into pool (id, name) values ('nobody-home', 'Empty pool') on conflict do nothing");
         UUID lead = UUID.randomUUID();
 
-        assertThat(route(routing, lead, scored(90), "nobody-home")).isEqualTo(RoutingService.Outcome.NO_AVAILABLE_SDR);
+        assertThat(route(routing, lead, scored(90), "nobody-home")).isEqualTo(RoutingService.Outcome.HELD);
 
         Row decision = RoutingFixtures.rows(db, "select outcome, pool_id from routing_decision where lead_id = $1", lead).get(0);
-        assertThat(decision.getString("outcome")).isEqualTo("no-available-sdr");
+        assertThat(decision.getString("outcome")).isEqualTo("held");
         assertThat(decision.getString("pool_id")).isEqualTo("nobody-home");
         assertThat(RoutingFixtures.rows(db, "select 1 from assignment where lead_id = $1", lead)).isEmpty();
+        assertThat(RoutingFixtures.rows(db, "select pool_id from routing_hold where lead_id = $1", lead))
+                .extracting(row -> row.getString("pool_id")).containsExactly("nobody-home");
+        // Routed again (a new score), it is not queued twice.
+        assertThat(route(routing, lead, scored(95), "nobody-home")).isEqualTo(RoutingService.Outcome.ALREADY_ASSIGNED);
+        RoutingFixtures.rows(db, "delete from routing_hold where lead_id = $1", lead);
     }
 }

@@ -9,7 +9,7 @@ import io.leadflow.routing.domain.ScoredLead;
  * snapshots kept as opaque JSON so that LeadAssigned carries them on without modelling every field.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record LeadScoredIn(JsonNode lead, JsonNode enrichment, JsonNode score) implements ScoredLead {
+public record LeadScoredIn(JsonNode lead, JsonNode enrichment, JsonNode score, JsonNode conversion) implements ScoredLead {
 
     public LeadScoredIn {
         if (lead == null || !lead.isObject()) {
@@ -20,6 +20,12 @@ public record LeadScoredIn(JsonNode lead, JsonNode enrichment, JsonNode score) i
         }
         if (enrichment != null && !enrichment.isObject()) {
             throw new IllegalArgumentException("enrichment must be an object");
+        }
+        if (conversion != null && conversion.isNull()) {
+            conversion = null;
+        }
+        if (conversion != null && !conversion.isObject()) {
+            throw new IllegalArgumentException("conversion must be an object");
         }
         if (score == null || !score.isObject()) {
             throw new IllegalArgumentException("score must be an object");
