@@ -20,6 +20,8 @@ public final class Distribution {
             .thenComparing(member -> member.load().lastAssignedAt(), Comparator.nullsFirst(Comparator.naturalOrder()))
             .thenComparingInt(Candidate::position);
 
+    private static final java.util.function.Supplier<Optional<Instant>> NO_RETRY = Optional::empty;
+
     private Distribution() {
     }
 
@@ -97,7 +99,7 @@ public final class Distribution {
         }
         Candidate chosen = next.get(best);
         return new Selection(Optional.of(chosen), considered,
-                new PoolState(pool.method(), chosen.position(), next), Optional.empty());
+                new PoolState(pool.method(), chosen.position(), next), NO_RETRY);
     }
 
     /** The eligible member with the fewest open leads; then the least recently assigned; then by position. */
@@ -128,10 +130,14 @@ public final class Distribution {
         List<Candidate> next = new ArrayList<>(pool.members());
         next.set(index, chosen);
         return new Selection(Optional.of(chosen), considered, new PoolState(pool.method(), chosen.position(), next),
-                Optional.empty());
+                NO_RETRY);
     }
 
     private static Selection nobody(PoolState pool, List<Considered> considered, List<Candidate> skipped, Instant at) {
+        return new Selection(Optional.empty(), considered, pool, Selection.once(() -> retryAt(skipped, at)));
+    }
+
+    private static Optional<Instant> retryAt(List<Candidate> skipped, Instant at) {
         Instant retry = null;
         for (Candidate member : skipped) {
             Optional<Instant> back = member.availableAgainAt(at);
@@ -139,6 +145,6 @@ public final class Distribution {
                 retry = back.get();
             }
         }
-        return new Selection(Optional.empty(), considered, pool, Optional.ofNullable(retry));
+        return Optional.ofNullable(retry);
     }
 }

@@ -3,6 +3,7 @@ package io.leadflow.routing.distribution;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The result of one decision: the member who gets the lead (empty if nobody can), every member the
@@ -13,10 +14,34 @@ import java.util.Optional;
  * nobody comes back by themselves (inactive, paused, at their open-lead cap).
  */
 public record Selection(Optional<Candidate> chosen, List<Considered> considered, PoolState next,
-                        Optional<Instant> retryAt) {
+                        Supplier<Optional<Instant>> retry) {
 
     public Selection {
         considered = List.copyOf(considered);
+    }
+
+    /**
+     * When a held lead can be tried again. Worked out on first use only (then remembered): it walks every skipped
+     * member's schedule forward, which costs far more than the decision itself in a large pool, and only a lead that
+     * is actually held needs it.
+     */
+    public Optional<Instant> retryAt() {
+        return retry.get();
+    }
+
+    /** A supplier that computes once. */
+    static Supplier<Optional<Instant>> once(Supplier<Optional<Instant>> compute) {
+        return new Supplier<>() {
+            private Optional<Instant> value;
+
+            @Override
+            public synchronized Optional<Instant> get() {
+                if (value == null) {
+                    value = compute.get();
+                }
+                return value;
+            }
+        };
     }
 
     public boolean assigned() {
