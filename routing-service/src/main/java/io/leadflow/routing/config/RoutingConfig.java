@@ -13,7 +13,7 @@ public interface RoutingConfig {
     @WithDefault("40")
     int threshold();
 
-    /** The round-robin pool every lead above the threshold is assigned in. */
+    /** The demo roster's pool (pool "default" of the shipped rule set); routing itself follows the rule sets. */
     @WithDefault("default")
     String defaultPool();
 
