@@ -191,9 +191,13 @@ public class AssignmentService {
                 .chain(() -> Panache.getSession().chain(session -> session.createNativeQuery(
                                 "update lead_touch set note = null where lead_id = :leadId")
                         .setParameter("leadId", leadId).executeUpdate()))
-                // A lead still waiting in a hold queue leaves it: its snapshots are the person's.
+                // A lead still waiting in a hold queue leaves it (its snapshots are the person's), and the decision
+                // record loses the rule's evidence (the values it matched may be the person's: a company, a domain).
                 .chain(() -> Panache.getSession().chain(session -> session.createNativeQuery(
                                 "delete from routing_hold where lead_id = :leadId")
+                        .setParameter("leadId", leadId).executeUpdate()))
+                .chain(() -> Panache.getSession().chain(session -> session.createNativeQuery(
+                                "update routing_decision set evidence = null where lead_id = :leadId")
                         .setParameter("leadId", leadId).executeUpdate()))
                 .chain(() -> outbox.forget(leadId))
                 .replaceWithVoid();

@@ -70,6 +70,13 @@ class ErasureConsumerTest {
         rows("update assignment set bant = '{\"budget\":\"50k\"}', notes = 'call Ada after 5pm', "
                 + "qualification = '{\"framework\":\"meddic\",\"answers\":{\"champion\":\"Ada Lovelace\"}}', "
                 + "closed_note = 'Ada moves to Globex in March' where lead_id = $1", lead);
+        rows("update routing_decision set evidence = '{\"enrichment.company.name\": \"Acme Robotics\"}' where lead_id = $1",
+                lead);
+        // Another lead of the person's company waits in a hold queue with its snapshots.
+        UUID waiting = UUID.randomUUID();
+        rows("insert into pool (id, name) values ($1, 'nobody') on conflict do nothing", "erasure-hold");
+        rows("insert into routing_hold (lead_id, pool_id, held_since, pool_since, lead, score) values "
+                + "($1, 'erasure-hold', now(), now(), '{\"email\": \"ada@acme.example.com\"}', '{\"value\": 72}')", waiting);
         given().auth().oauth2(TestTokens.sdr(sdr)).contentType("application/json")
                 .body("{\"channel\":\"call\",\"outcome\":\"connected\",\"note\":\"Ada's mobile is 06 12 34 56 78\"}")
                 .when().post("/api/v1/sdr/leads/{id}/touches", leadId).then().statusCode(200);
@@ -100,7 +107,12 @@ class ErasureConsumerTest {
         assertThat(assignment.getString("sdr_id")).isEqualTo(sdr);
         assertThat(assignment.getString("status")).isEqualTo("ASSIGNED");
         assertThat(assignment.getInteger("score_value")).isEqualTo(72);
-        assertThat(rows("select outcome from routing_decision where lead_id = $1", lead)).hasSize(1);
+        Row decision = rows("select outcome, evidence from routing_decision where lead_id = $1", lead).get(0);
+        assertThat(decision.getString("outcome")).isEqualTo("assigned");
+        assertThat(decision.getValue("evidence")).as("the rule's evidence may be the person's").isNull();
+        erase(waiting.toString());
+        awaitErased(waiting.toString());
+        assertThat(rows("select 1 from routing_hold where lead_id = $1", waiting)).as("left the hold queue").isEmpty();
         assertThat(rows("select 1 from outbox where aggregateid = $1", leadId)).as("LeadAssigned held the lead").isEmpty();
 
         // The SDR still sees the lead in the list, without anyone behind it.
