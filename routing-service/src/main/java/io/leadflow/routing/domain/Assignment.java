@@ -73,6 +73,9 @@ public class Assignment {
     public String closedReason;
     @Column(name = "closed_note")
     public String closedNote;
+    /** SLA breaches applied while an SDR held the lead (see {@link Reassignments}): the escalation counts them. */
+    @Column(name = "sla_breaches")
+    public int slaBreaches;
 
     /** A new assignment of a scored lead to an SDR of a pool. */
     public static Assignment of(UUID leadId, String sdrId, String poolId, ScoredLead scored, Instant assignedAt,
