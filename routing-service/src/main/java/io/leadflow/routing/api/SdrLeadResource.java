@@ -2,10 +2,12 @@ package io.leadflow.routing.api;
 
 import io.leadflow.routing.domain.AssignmentService;
 import io.leadflow.routing.domain.Closing;
+import io.leadflow.routing.domain.Decline;
 import io.leadflow.routing.domain.LeadCard;
 import io.leadflow.routing.domain.Qualification;
 import io.leadflow.routing.domain.QualificationTemplates;
 import io.leadflow.web.FieldError;
+import io.leadflow.routing.domain.Reassignments;
 import io.leadflow.web.InvalidRequestException;
 import io.leadflow.web.Roles;
 import io.smallrye.mutiny.Uni;
@@ -39,11 +41,14 @@ public class SdrLeadResource {
 
     private final AssignmentService assignments;
     private final QualificationTemplates templates;
+    private final Reassignments reassignments;
     private final JsonWebToken caller;
 
-    public SdrLeadResource(AssignmentService assignments, QualificationTemplates templates, JsonWebToken caller) {
+    public SdrLeadResource(AssignmentService assignments, QualificationTemplates templates, Reassignments reassignments,
+                           JsonWebToken caller) {
         this.assignments = assignments;
         this.templates = templates;
+        this.reassignments = reassignments;
         this.caller = caller;
     }
 
@@ -187,5 +192,29 @@ public class SdrLeadResource {
 
     private static Qualification.Result invalid(String field, String reason) {
         return new Qualification.Result(null, List.of(new FieldError(field, reason)));
+    }
+
+    /** Why the SDR gives a lead back: a reason code and a note (required for {@code other}). */
+    public record DeclineRequest(String reason, String note) {
+    }
+
+    @POST
+    @Path("/{leadId}/decline")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Decline a lead", description = "Gives an assigned or accepted lead back, with a reason code "
+            + "(wrong_territory, conflict_of_interest, no_capacity, not_my_segment, other: a note is then required) "
+            + "and an optional note. The lead goes to the next available member of its pool, never back to an SDR "
+            + "who declined it; publishes LeadReassigned (reason declined, the note: the reason code and the note).")
+    @APIResponse(responseCode = "200", description = "Declined: the reason and who has the lead now")
+    @APIResponse(responseCode = "400", description = "Unknown or missing reason, missing note for other, note too long")
+    @APIResponse(responseCode = "404", description = "No such lead among the caller's leads")
+    @APIResponse(responseCode = "409", description = "The lead is qualified or closed, or nobody else in its pool can "
+            + "take it now (it stays the caller's)")
+    public Uni<Reassignments.Declined> decline(@PathParam("leadId") UUID leadId, DeclineRequest request) {
+        Decline.Result result = request == null ? Decline.of(null, null) : Decline.of(request.reason(), request.note());
+        if (!result.valid()) {
+            return Uni.createFrom().failure(new InvalidRequestException(result.errors()));
+        }
+        return reassignments.decline(caller.getSubject(), leadId, result.decline());
     }
 }

@@ -102,4 +102,17 @@ public interface RoutingConfig {
          */
         java.util.Optional<java.nio.file.Path> templatesFile();
     }
+
+    /** Where a lead goes when its SDR misses its SLA deadline (SlaBreached). */
+    Reassignment reassignment();
+
+    interface Reassignment {
+
+        /**
+         * At this many SLA breaches of one lead (at least 1) it goes to its pool's manager (an active SDR whose e-mail
+         * is the pool's manager e-mail) instead of the next member of the pool.
+         */
+        @WithDefault("2")
+        int escalateAfterBreaches();
+    }
 }

@@ -86,6 +86,9 @@ public class Assignment {
     /** When the lead started waiting in a hold queue; null when it was assigned at once. */
     @Column(name = "held_since")
     public Instant heldSince;
+    /** SLA breaches applied while an SDR held the lead (see {@link Reassignments}): the escalation counts them. */
+    @Column(name = "sla_breaches")
+    public int slaBreaches;
 
     /** A new assignment of a scored lead to an SDR of a pool. */
     public static Assignment of(UUID leadId, String sdrId, String poolId, ScoredLead scored, Instant assignedAt,

@@ -33,6 +33,11 @@ public class RosterRepository implements PanacheRepositoryBase<Sdr, String> {
         return findById(id, LockModeType.PESSIMISTIC_WRITE);
     }
 
+    /** The active SDR with this e-mail (case aside), the lowest id if several; null if there is none. */
+    public Uni<Sdr> activeWithEmail(String email) {
+        return find("lower(email) = lower(?1) and active = true", Sort.by("id"), email).firstResult();
+    }
+
     /** Every SDR, by id. */
     public Uni<List<Sdr>> all() {
         return listAll(Sort.by("id"));
