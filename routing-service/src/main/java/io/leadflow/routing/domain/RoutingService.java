@@ -13,6 +13,8 @@ import io.leadflow.routing.repository.AssignmentRepository;
 import io.leadflow.routing.roster.SkipReason;
 import io.leadflow.routing.rules.Route;
 import io.leadflow.routing.rules.RoutingFacts;
+import io.leadflow.routing.rules.RoutingRuleSet;
+import io.leadflow.routing.rules.Variant;
 import io.leadflow.routing.rules.RuleDecision;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -90,11 +92,14 @@ public class RoutingService {
     public Uni<Outcome> route(UUID leadId, ScoredLead scored) {
         DecisionTrace trace = new DecisionTrace();
         return screen(leadId, scored, trace, () -> {
-            RuleDecision rule = ruleSets.decide(RoutingFacts.of(leadId.toString(), scored.lead(), scored.enrichment(),
+            RoutingRuleSet rules = ruleSets.active(); // one version for the whole decision, catch-all included
+            RuleDecision rule = rules.decide(RoutingFacts.of(leadId.toString(), scored.lead(), scored.enrichment(),
                     scored.score(), scored.conversion()));
             Routed routed = new Routed(leadId, scored, rule, RuleTrail.of(rule), mapper.valueToTree(rule.evidence()), trace);
-            return plan(rule, trace).chain(plan -> route(routed, plan, rule.catchAll() ? null : catchAllPool()))
-                    .call(outcome -> rule.catchAll() ? unmatched(routed, outcome) : Uni.createFrom().voidItem());
+            return plan(rule, rules.catchAll(), trace)
+                    .chain(plan -> route(routed, plan, rule.catchAll() ? null : rules.catchAll()))
+                    .call(outcome -> rule.catchAll() && hasRules(rules, rule.variant())
+                            ? unmatched(routed, rules.catchAll(), outcome) : Uni.createFrom().voidItem());
         });
     }
 
@@ -119,41 +124,48 @@ public class RoutingService {
                 .replaceWith(doNotContact ? Outcome.DO_NOT_CONTACT : Outcome.BELOW_THRESHOLD));
     }
 
+    /**
+     * Whether the variant that decided has rules at all: a rule set without rules (the shipped {@code default-1})
+     * means "everything to the catch-all pool", and no lead of it is a missing rule to alert RevOps about.
+     */
+    private static boolean hasRules(RoutingRuleSet rules, Variant variant) {
+        return variant == Variant.B
+                ? rules.experiment().map(experiment -> !experiment.rules().isEmpty()).orElse(false)
+                : !rules.rules().isEmpty();
+    }
+
     /** Turns the rules' route into where to look: the named SDR (if any) and the pool behind them. */
-    private Uni<Plan> plan(RuleDecision rule, DecisionTrace trace) {
+    private Uni<Plan> plan(RuleDecision rule, String catchAll, DecisionTrace trace) {
         Route route = rule.route();
         if (route instanceof Route.Pool pool) {
             return Uni.createFrom().item(new Plan(pool.pool(), null, null));
         }
         if (route instanceof Route.Sdr sdr) {
-            return homePool(sdr.sdr(), trace).map(pool -> new Plan(pool, sdr.sdr(), "sdr"));
+            return homePool(sdr.sdr(), catchAll, trace).map(pool -> new Plan(pool, sdr.sdr(), "sdr"));
         }
         Route.AccountOwner owner = (Route.AccountOwner) route;
         if (owner.ownerId() == null) {
-            String pool = owner.elseOwnersPool() ? catchAllPool() : owner.elsePool();
+            String pool = owner.elseOwnersPool() ? catchAll : owner.elsePool();
             trace.step("owner-unknown", "the lead's account has no known owner: pool " + pool);
             return Uni.createFrom().item(new Plan(pool, null, null));
         }
-        Uni<String> pool = owner.elseOwnersPool() ? homePool(owner.ownerId(), trace) : Uni.createFrom().item(owner.elsePool());
+        Uni<String> pool = owner.elseOwnersPool() ? homePool(owner.ownerId(), catchAll, trace)
+                : Uni.createFrom().item(owner.elsePool());
         return pool.map(p -> new Plan(p, owner.ownerId(), "account-owner"));
     }
 
     /** The pool an SDR belongs to (the first by id when several): where their leads go when they cannot take one. */
-    private Uni<String> homePool(String sdrId, DecisionTrace trace) {
+    private Uni<String> homePool(String sdrId, String catchAll, DecisionTrace trace) {
         return Panache.getSession().chain(session -> session.createNativeQuery(
                         "select pool_id from pool_member where sdr_id = :sdr order by pool_id limit 1", String.class)
                 .setParameter("sdr", sdrId).getResultList())
                 .map(pools -> {
                     if (pools.isEmpty()) {
                         trace.step("no-home-pool", sdrId + " is in no pool: the catch-all pool backs them");
-                        return catchAllPool();
+                        return catchAll;
                     }
                     return pools.get(0);
                 });
-    }
-
-    private String catchAllPool() {
-        return ruleSets.active().catchAll();
     }
 
     /** Locks the plan's pool and decides in it; a missing pool hands over to the catch-all pool (once). */
@@ -225,14 +237,14 @@ public class RoutingService {
     }
 
     /** RevOps is told of a lead no rule matched: a metric and LeadUnmatched, whatever became of it in the catch-all. */
-    private Uni<Void> unmatched(Routed routed, Outcome outcome) {
+    private Uni<Void> unmatched(Routed routed, String catchAll, Outcome outcome) {
         if (outcome == Outcome.ALREADY_ASSIGNED) {
             return Uni.createFrom().voidItem();
         }
         meters.counter("leadflow.routing.unmatched", "ruleSet", routed.rule().ruleSetVersion()).increment();
         return assignments.findForLead(routed.leadId()).chain(assignment -> outbox.append(LeadUnmatched.TYPE,
                 routed.leadId(), LeadUnmatched.of(routed.rule(), routed.scored(),
-                        assignment != null ? assignment.poolId : catchAllPool(),
+                        assignment != null ? assignment.poolId : catchAll,
                         switch (outcome) {
                             case ASSIGNED -> "assigned";
                             case HELD -> "held";

@@ -17,11 +17,13 @@ import java.util.concurrent.ConcurrentHashMap;
 @ApplicationScoped
 public class SdrInbox {
 
-    /** What an SDR is told: a new assignment, or that the person behind one of their leads came back. */
+    /** What an SDR is told: a new assignment, that the person behind one of their leads came back, or that one moved. */
     public record Notice(String kind, LeadCard card) {
         public static final String ASSIGNMENT = "assignment";
         public static final String RESUBMISSION = "resubmission";
         public static final String DO_NOT_CONTACT = "do-not-contact";
+        /** The lead left the SDR (reassigned to someone else): the page takes its card away. */
+        public static final String MOVED = "moved";
     }
 
     private final Map<String, Set<MultiEmitter<? super Notice>>> streams = new ConcurrentHashMap<>();

@@ -60,6 +60,7 @@ class ManualReassignTest {
         given().auth().oauth2(TestTokens.sdr(from)).when().post("/api/v1/sdr/leads/" + lead + "/accept").then().statusCode(200);
         given().when().get("/q/health/ready").then().statusCode(200); // the live feed holds its partitions
         AssertSubscriber<SdrInbox.Notice> stream = inbox.follow(to).subscribe().withSubscriber(AssertSubscriber.create(10));
+        AssertSubscriber<SdrInbox.Notice> former = inbox.follow(from).subscribe().withSubscriber(AssertSubscriber.create(10));
 
         given().auth().oauth2(TestTokens.revops()).contentType("application/json").body(reassign(lead, to))
                 .when().post("/api/v1/routing/leads/" + lead + "/reassign").then().statusCode(200)
@@ -76,6 +77,10 @@ class ManualReassignTest {
 
         await().atMost(DEADLINE).until(() -> stream.getItems().stream()
                 .anyMatch(notice -> notice.card().leadId().equals(lead)));
+        // The former owner's open page is told to take the card away.
+        await().atMost(DEADLINE).until(() -> former.getItems().stream()
+                .anyMatch(notice -> notice.card().leadId().equals(lead) && SdrInbox.Notice.MOVED.equals(notice.kind())));
+        assertThat(stream.getItems()).extracting(SdrInbox.Notice::kind).containsOnly(SdrInbox.Notice.ASSIGNMENT);
         given().auth().oauth2(TestTokens.sdr(from)).when().get("/api/v1/sdr/leads/" + lead).then().statusCode(404);
         given().auth().oauth2(TestTokens.sdr(to)).when().get("/api/v1/sdr/leads/" + lead).then().statusCode(200)
                 .body("status", equalTo("ASSIGNED"));

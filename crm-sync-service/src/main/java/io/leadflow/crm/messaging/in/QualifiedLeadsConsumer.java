@@ -28,6 +28,6 @@ public class QualifiedLeadsConsumer {
     public Uni<Void> onRoutingEvent(ConsumerRecord<String, String> record) {
         return events.consume(record, CONSUMER,
                 Map.of("LeadQualified", event -> crm.convert(event.leadId(), event.as(LeadQualifiedIn.class))),
-                Set.of("LeadAssigned", "LeadAccepted", "LeadTouched", "LeadDisqualified", "LeadNurtured", "LeadReassigned"));
+                Set.of("LeadAssigned", "LeadAccepted", "LeadTouched", "LeadDisqualified", "LeadNurtured", "LeadReassigned", "LeadUnmatched"));
     }
 }

@@ -41,6 +41,6 @@ public class NotificationEventsConsumer {
                     LeadReassignedIn moved = event.as(LeadReassignedIn.class);
                     return notifier.reassigned(moved.reassignment(event.leadId(), event.eventId()), moved.card(event.leadId()));
                 }),
-                Set.of("LeadAccepted", "LeadTouched", "LeadQualified", "LeadDisqualified", "LeadNurtured"));
+                Set.of("LeadAccepted", "LeadTouched", "LeadQualified", "LeadDisqualified", "LeadNurtured", "LeadUnmatched"));
     }
 }

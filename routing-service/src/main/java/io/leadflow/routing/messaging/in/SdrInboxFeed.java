@@ -27,7 +27,7 @@ public class SdrInboxFeed {
 
     /** Events of leads.routing.v1 and leads.capture.v1 that change nothing in a live inbox (yet). */
     static final Set<String> IGNORED = Set.of("LeadAccepted", "LeadTouched", "LeadQualified", "LeadDisqualified",
-            "LeadNurtured", "LeadCaptured", "LeadEngaged", "LeadErased");
+            "LeadNurtured", "LeadUnmatched", "LeadCaptured", "LeadEngaged", "LeadErased");
 
     private final SdrInbox inbox;
     private final AssignmentRepository assignments;
@@ -49,10 +49,14 @@ public class SdrInboxFeed {
                 return Uni.createFrom().voidItem();
             }
             if ("LeadReassigned".equals(event.eventType())) {
-                // The new owner sees it arrive like any new lead; the old owner's list no longer has it.
+                // The new owner sees it arrive like any new lead; the old owner's open page takes its card away.
                 LeadReassignedIn moved = event.as(LeadReassignedIn.class);
-                inbox.publish(moved.sdrId(), new SdrInbox.Notice(SdrInbox.Notice.ASSIGNMENT, LeadCard.assigned(
-                        event.leadId(), moved.assignmentId(), moved.reassignedAt(), moved.lead(), moved.score())));
+                LeadCard card = LeadCard.assigned(event.leadId(), moved.assignmentId(), moved.reassignedAt(), moved.lead(),
+                        moved.score());
+                inbox.publish(moved.sdrId(), new SdrInbox.Notice(SdrInbox.Notice.ASSIGNMENT, card));
+                if (moved.fromSdrId() != null && !moved.fromSdrId().equals(moved.sdrId())) {
+                    inbox.publish(moved.fromSdrId(), new SdrInbox.Notice(SdrInbox.Notice.MOVED, card));
+                }
                 return Uni.createFrom().voidItem();
             }
             if ("LeadResubmitted".equals(event.eventType())) {

@@ -42,6 +42,6 @@ public class WebhookEventsConsumer {
                     return webhooks.reassigned(event.eventId(), moved.reassignment(event.leadId(), event.eventId()),
                             moved.card(event.leadId()));
                 }),
-                Set.of("LeadAccepted", "LeadTouched", "LeadQualified", "LeadDisqualified", "LeadNurtured"));
+                Set.of("LeadAccepted", "LeadTouched", "LeadQualified", "LeadDisqualified", "LeadNurtured", "LeadUnmatched"));
     }
 }

@@ -32,6 +32,6 @@ public class RoutingEventsConsumer {
         return events.consume(record, CONSUMER,
                 Map.of("LeadTouched", event -> scoring.touched(event.leadId(), event.as(LeadTouchedIn.class)),
                         "LeadDisqualified", event -> scoring.disqualified(event.leadId(), event.as(LeadDisqualifiedIn.class))),
-                Set.of("LeadAssigned", "LeadAccepted", "LeadQualified", "LeadNurtured", "LeadReassigned"));
+                Set.of("LeadAssigned", "LeadAccepted", "LeadQualified", "LeadNurtured", "LeadReassigned", "LeadUnmatched"));
     }
 }

@@ -29,6 +29,6 @@ public class RoutingEventsConsumer {
         return events.consume(record, CONSUMER,
                 Map.of("LeadAssigned", event -> sla.startFirstTouch(event.leadId(), event.as(LeadAssignedIn.class)),
                         "LeadAccepted", event -> sla.stopFirstTouch(event.leadId(), event.as(LeadAcceptedIn.class))),
-                Set.of("LeadQualified", "LeadTouched", "LeadDisqualified", "LeadNurtured", "LeadReassigned"));
+                Set.of("LeadQualified", "LeadTouched", "LeadDisqualified", "LeadNurtured", "LeadReassigned", "LeadUnmatched"));
     }
 }
