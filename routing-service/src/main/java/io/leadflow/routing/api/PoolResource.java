@@ -93,7 +93,9 @@ public class PoolResource {
     public Uni<Fairness.Report> fairness(@PathParam("id") String id, @QueryParam("from") String from,
                                          @QueryParam("to") String to) {
         FieldErrors errors = new FieldErrors();
-        Instant end = to == null ? Instant.now().truncatedTo(ChronoUnit.SECONDS) : OutOfOfficeRequest.instant(errors, "to", to);
+        // Up to now inclusive: a period cut down to the whole second would leave out the leads of this second.
+        Instant end = to == null ? Instant.now().truncatedTo(ChronoUnit.MICROS).plus(1, ChronoUnit.MICROS)
+                : OutOfOfficeRequest.instant(errors, "to", to);
         Instant start = from == null ? (end == null ? null : end.minus(DEFAULT_PERIOD))
                 : OutOfOfficeRequest.instant(errors, "from", from);
         if (start != null && end != null) {
