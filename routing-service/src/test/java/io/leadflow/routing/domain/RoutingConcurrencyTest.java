@@ -72,6 +72,41 @@ class RoutingConcurrencyTest {
     }
 
     @Test
+    void aBurstAgainstCappedSdrsInTwoPoolsNeverExceedsACapAndHoldsTheRest() throws Exception {
+        // Two pools share sdr "b": routings of both pools take turns on b's row, so b's cap holds across pools.
+        String tag = UUID.randomUUID().toString().substring(0, 6);
+        String a = "cap-a-" + tag, b = "cap-b-" + tag, c = "cap-c-" + tag;
+        for (String sdr : List.of(a, b, c)) {
+            RoutingFixtures.rows(db, "insert into sdr (id, name, email, max_open_leads) values ($1, $1, $2, 4)", sdr,
+                    sdr + "@leadflow.example.com");
+        }
+        String left = "caps-left-" + tag, right = "caps-right-" + tag;
+        RoutingFixtures.rows(db, "insert into pool (id, name) values ($1, 'left'), ($2, 'right')", left, right);
+        RoutingFixtures.rows(db, "insert into pool_member (pool_id, sdr_id, position) values "
+                + "($1, $3, 0), ($1, $4, 1), ($2, $4, 0), ($2, $5, 1)", left, right, a, b, c);
+        List<UUID> leads = IntStream.range(0, LEADS).mapToObj(i -> UUID.randomUUID()).toList();
+        LeadScoredIn scored = scored(72);
+
+        List<RoutingService.Outcome> outcomes = concurrently(leads,
+                lead -> route(routing, lead, scored, leads.indexOf(lead) % 2 == 0 ? left : right)); // 15 each
+
+        // Three SDRs with 4 open leads each: 12 assigned, whatever the interleaving; the other 18 wait.
+        assertThat(outcomes).containsOnly(RoutingService.Outcome.ASSIGNED, RoutingService.Outcome.HELD);
+        Map<String, Long> counts = RoutingFixtures.rows(db, "select sdr_id, count(*) as leads from assignment "
+                        + "where lead_id = any($1) group by sdr_id", (Object) leads.toArray(UUID[]::new)).stream()
+                .collect(Collectors.toMap(row -> row.getString("sdr_id"), row -> row.getLong("leads")));
+        assertThat(counts.values()).allSatisfy(n -> assertThat(n).isLessThanOrEqualTo(4L));
+        long assigned = counts.values().stream().mapToLong(Long::longValue).sum();
+        long held = RoutingFixtures.rows(db, "select count(*) from routing_hold where lead_id = any($1)",
+                (Object) leads.toArray(UUID[]::new)).get(0).getLong(0);
+        assertThat(assigned + held).isEqualTo(LEADS);
+        assertThat(outcomes.stream().filter(RoutingService.Outcome.ASSIGNED::equals).count()).isEqualTo(assigned);
+        // Each pool gets leads until its members are full; with both pools busy all three SDRs end at their cap.
+        assertThat(counts).containsOnly(Map.entry(a, 4L), Map.entry(b, 4L), Map.entry(c, 4L));
+        RoutingFixtures.rows(db, "delete from routing_hold where lead_id = any($1)", (Object) leads.toArray(UUID[]::new));
+    }
+
+    @Test
     void theSameLeadRoutedFiveTimesAtOnceIsAssignedOnce() throws Exception {
         UUID lead = UUID.randomUUID();
         LeadScoredIn scored = scored(72);
