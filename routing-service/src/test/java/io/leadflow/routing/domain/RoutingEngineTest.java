@@ -202,6 +202,34 @@ class RoutingEngineTest {
     }
 
     @Test
+    void anExperimentsVariantIsRecordedOnTheAssignmentForLaterComparison() throws Exception {
+        String experiment = "ab-" + tag;
+        String rules = """
+                { "version": "%s",
+                  "rules": [ { "id": "emea", "when": { "field": "enrichment.geography.region", "op": "eq", "value": "EMEA" },
+                               "route": { "pool": "%s" } } ],
+                  "catchAll": { "pool": "%s" },
+                  "experiment": { "id": "%s", "shareB": 100,
+                    "rules": [ { "id": "emea-to-owners", "when": { "field": "enrichment.geography.region", "op": "eq",
+                                 "value": "EMEA" }, "route": { "pool": "%s" } } ] } }""".formatted(experiment, id("emea"),
+                id("catch"), experiment, id("owners"));
+        as(TestTokens.revops()).body(rules).when().post(RULE_SETS).then().statusCode(200);
+        as(TestTokens.revops()).when().post(RULE_SETS + "/" + experiment + "/activate").then().statusCode(200);
+
+        UUID lead = route(enrichment("geography.region", "EMEA"), RoutingService.Outcome.ASSIGNED);
+
+        assertThat(ownerOf(lead)).isIn(id("cat"), id("dan"));
+        Row trail = rows(db, "select rule_set_version, rule_id, experiment_id, variant, bucket from assignment "
+                + "where lead_id = $1", lead).get(0);
+        assertThat(trail.getString("rule_set_version")).isEqualTo(experiment);
+        assertThat(trail.getString("rule_id")).isEqualTo("emea-to-owners");
+        assertThat(trail.getString("experiment_id")).isEqualTo(experiment);
+        assertThat(trail.getString("variant")).isEqualTo("B");
+        assertThat(trail.getInteger("bucket")).isBetween(0, 99);
+        assertThat(outbox(lead, "LeadAssigned").at("/routing/variant").asText()).isEqualTo("B");
+    }
+
+    @Test
     void aNamedSdrGetsTheRulesLeads() throws Exception {
         UUID lead = route(lead("campaign", "vip-" + tag), RoutingService.Outcome.ASSIGNED);
         assertThat(ownerOf(lead)).isEqualTo(id("vip"));
