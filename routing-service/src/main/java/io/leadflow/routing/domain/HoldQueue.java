@@ -113,9 +113,20 @@ public class HoldQueue {
                 .chain(stillWaiting -> sweep(pools, index + 1, left + stillWaiting));
     }
 
-    /** Whether the lead waits in a hold queue. */
-    public Uni<Boolean> isHeld(UUID leadId) {
-        return Panache.getSession().chain(session -> session.find(HeldLead.class, leadId)).map(held -> held != null);
+    /** What a routing must know before it decides: whether the lead is assigned or waits, and whether the pool has a queue. */
+    public record Look(boolean assigned, boolean held, boolean poolHasQueue) {
+    }
+
+    /** One statement: is the lead assigned, does it wait in a queue, does the pool have waiting leads. */
+    public Uni<Look> look(UUID leadId, String poolId) {
+        return Panache.getSession().chain(session -> session.createNativeQuery("""
+                        select exists (select 1 from assignment where lead_id = :lead),
+                               exists (select 1 from routing_hold where lead_id = :lead),
+                               exists (select 1 from routing_hold where pool_id = :pool)""", Object[].class)
+                .setParameter("lead", leadId)
+                .setParameter("pool", poolId)
+                .getSingleResult())
+                .map(row -> new Look((Boolean) row[0], (Boolean) row[1], (Boolean) row[2]));
     }
 
     /**

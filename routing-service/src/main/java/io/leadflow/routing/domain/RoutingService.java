@@ -184,13 +184,14 @@ public class RoutingService {
                         routed.trail(), routed.evidence(), routed.trace()).replaceWith(Outcome.UNROUTABLE);
             }
             // Looked for only once the pool's lock is held: a concurrent routing of the same lead is seen.
-            return assignments.existsForLead(routed.leadId()).chain(assigned -> assigned ? alreadyAssigned(routed.leadId())
-                    : holds.isHeld(routed.leadId()).chain(held -> held ? alreadyHeld(routed.leadId())
-                    : decide(routed, plan, locked)));
+            // One round trip for the three questions (each statement costs a round trip on the routing's path).
+            return holds.look(routed.leadId(), locked.pool().id).chain(look -> look.assigned() ? alreadyAssigned(routed.leadId())
+                    : look.held() ? alreadyHeld(routed.leadId())
+                    : decide(routed, plan, locked, look.poolHasQueue()));
         });
     }
 
-    private Uni<Outcome> decide(Routed routed, Plan plan, LockedPool locked) {
+    private Uni<Outcome> decide(Routed routed, Plan plan, LockedPool locked, boolean poolHasQueue) {
         if (plan.namedSdrId() != null) {
             Candidate named = locked.named().get(plan.namedSdrId());
             SkipReason skipped = named == null ? SkipReason.INACTIVE : named.skipReasonAt(locked.at());
@@ -204,7 +205,9 @@ public class RoutingService {
                     + (named == null ? "not on the roster" : skipped.code()) + "): pool " + locked.pool().id);
         }
         // Leads already waiting in this pool go first: the new lead is not served before them.
-        return holds.drain(locked).chain(drained -> {
+        Uni<HoldQueue.Drained> served = poolHasQueue ? holds.drain(locked)
+                : Uni.createFrom().item(new HoldQueue.Drained(locked, 0));
+        return served.chain(drained -> {
             if (drained.waiting() > 0) {
                 routed.trace().step("queued", drained.waiting() + " lead(s) already wait in pool " + locked.pool().id);
                 return hold(routed, drained.pool(), null)
