@@ -1,5 +1,6 @@
 package io.leadflow.routing.domain;
 
+import io.leadflow.messaging.scheduling.RepeatingTask;
 import io.leadflow.routing.config.RoutingConfig;
 import io.leadflow.routing.distribution.Distribution;
 import io.leadflow.routing.distribution.Selection;
@@ -9,10 +10,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
-import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -45,52 +43,27 @@ public class HoldQueue {
 
     private final PoolStateStore poolStates;
     private final RoutingRecords records;
-    private final Vertx vertx;
-    private final long intervalMillis;
     private final MeterRegistry meters;
     private final AtomicLong waiting = new AtomicLong();
-    private volatile boolean running;
-    private volatile long timer = -1;
+    private final RepeatingTask sweeps;
 
     public HoldQueue(PoolStateStore poolStates, RoutingRecords records, Vertx vertx, RoutingConfig config,
                      MeterRegistry meters) {
         this.poolStates = poolStates;
         this.records = records;
-        this.vertx = vertx;
-        this.intervalMillis = Math.max(1, config.hold().sweepInterval().toMillis());
         this.meters = meters;
+        this.sweeps = new RepeatingTask(vertx, "hold queue sweep", config.hold().sweepInterval(), this::sweep, LOG);
         Gauge.builder("leadflow.routing.hold.waiting", waiting, AtomicLong::get)
                 .description("Leads waiting in the pools' hold queues (as of this replica's last sweep)")
                 .register(meters);
     }
 
     void start(@Observes StartupEvent event) {
-        running = true;
-        arm();
+        sweeps.start();
     }
 
     void stop(@Observes ShutdownEvent event) {
-        running = false;
-        vertx.cancelTimer(timer);
-    }
-
-    private void arm() {
-        if (running) {
-            timer = vertx.setTimer(intervalMillis, id -> tick());
-        }
-    }
-
-    // Each sweep on a fresh duplicated context marked safe (what Hibernate Reactive needs); the next is armed when
-    // this one has finished, so the sweeps of one replica never overlap.
-    private void tick() {
-        Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
-        VertxContextSafetyToggle.setContextSafe(context, true);
-        context.runOnContext(ignored -> sweep().subscribe().with(
-                left -> arm(),
-                failure -> {
-                    LOG.warnf("hold queue sweep failed, the next tick retries: %s", failure.toString());
-                    arm();
-                }));
+        sweeps.stop();
     }
 
     /** Serves every pool that has waiting leads, one transaction per pool; completes with how many still wait. */
