@@ -24,6 +24,9 @@ public final class ParentBoundProcess implements AutoCloseable {
     private static final String WRAPPER =
             "\"$@\" </dev/null & p=$!; "
             + "trap 'kill -%1$s $p 2>/dev/null; wait $p; exit' TERM; "
+            // jcmd/jstack pointed at the wrapper instead of the JVM send SIGQUIT, whose default would
+            // end the wrapper and orphan the command (set after the fork: the command keeps its own).
+            + "trap '' QUIT; "
             + "cat >/dev/null; kill -%1$s $p 2>/dev/null; "
             // Our JVM is gone and nobody will force the stop: a command still alive 30 s after its
             // stop signal (a service whose shutdown hangs on a vanished broker) gets SIGKILL.
