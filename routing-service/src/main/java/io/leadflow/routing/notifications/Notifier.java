@@ -66,6 +66,11 @@ public class Notifier {
     }
 
     /** E-mails the SDR the assigned lead; an SDR without an e-mail address is counted and skipped. */
+    /** Whether assignments are e-mailed at all ({@code leadflow.routing.notifications.email}). */
+    public boolean emailOn() {
+        return settings.email();
+    }
+
     public Uni<Void> assigned(UUID leadId, String sdrId, LeadCard card) {
         if (!settings.email()) {
             return Uni.createFrom().voidItem();

@@ -56,8 +56,17 @@ public class Webhooks {
                 .followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
+    /** Whether webhooks are delivered at all ({@code leadflow.routing.notifications.webhooks}). */
+    public boolean on() {
+        return settings.webhooks();
+    }
+
     /** Registers a webhook for exactly one of an SDR and a pool; 400 names the field at fault. */
     public Uni<View> register(String sdrId, String poolId, String url, String author) {
+        if (!on()) {
+            return Uni.createFrom().failure(new InvalidRequestException("url",
+                    "webhooks are off: set leadflow.routing.notifications.webhooks=true to deliver them"));
+        }
         List<FieldError> errors = new ArrayList<>();
         if ((sdrId == null) == (poolId == null)) {
             errors.add(new FieldError(sdrId == null ? "sdrId" : "poolId", "give exactly one of sdrId and poolId"));

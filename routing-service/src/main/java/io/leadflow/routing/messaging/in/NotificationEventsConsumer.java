@@ -32,6 +32,9 @@ public class NotificationEventsConsumer {
 
     @Incoming("sdr-notify")
     public Uni<Void> onRoutingEvent(ConsumerRecord<String, String> record) {
+        if (!notifier.emailOn()) {
+            return Uni.createFrom().voidItem(); // nothing to send, so nothing to remember: no inbox transaction per lead
+        }
         return events.consume(record, CONSUMER,
                 Map.of("LeadAssigned", event -> {
                     LeadAssignedIn assigned = event.as(LeadAssignedIn.class);

@@ -31,6 +31,9 @@ public class WebhookEventsConsumer {
 
     @Incoming("sdr-webhook")
     public Uni<Void> onRoutingEvent(ConsumerRecord<String, String> record) {
+        if (!webhooks.on()) {
+            return Uni.createFrom().voidItem(); // nothing to post, so nothing to remember: no inbox transaction per lead
+        }
         return events.consume(record, CONSUMER,
                 Map.of("LeadAssigned", event -> {
                     LeadAssignedIn assigned = event.as(LeadAssignedIn.class);
