@@ -44,8 +44,17 @@ public final class ServiceProcess implements AutoCloseable {
             throw new IllegalStateException(jar + " missing: build the service first (./mvnw install -DskipTests)");
         }
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        process = ParentBoundProcess.start(name, List.of(java, "-Xmx256m", "-XX:+UseSerialGC", "-jar", jar.toString()),
-                env, logFile, "TERM");
+        // C1 only: seven JVMs share the cores of a laptop or CI box, and C2's compile storms in a service's first
+        // minutes doubled its CPU per lead and tripled the capture-to-SDR tail (measured: routing-service README).
+        // LEADFLOW_SERVICE_JAVA_OPTS comes last, so "-XX:TieredStopAtLevel=4" there restores the full JIT.
+        List<String> command = new java.util.ArrayList<>(List.of(java, "-Xmx256m", "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1"));
+        String extra = System.getenv("LEADFLOW_SERVICE_JAVA_OPTS");
+        if (extra != null && !extra.isBlank()) {
+            command.addAll(List.of(extra.trim().split("\\s+")));
+        }
+        command.addAll(List.of("-jar", jar.toString()));
+        process = ParentBoundProcess.start(name, command, env, logFile, "TERM");
     }
 
     /** Waits until GET /q/health/ready answers 200; fails early, with the log's tail, if the process dies. */
