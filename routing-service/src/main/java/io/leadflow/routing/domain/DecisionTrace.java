@@ -17,8 +17,19 @@ import java.util.concurrent.TimeUnit;
 public final class DecisionTrace {
 
     private final long startedNanos;
+    /** Set when the routing saw that the lead has no decision record yet: the record is then inserted, not merged. */
+    private boolean firstDecision;
     private final ArrayNode candidates = JsonNodeFactory.instance.arrayNode();
     private final ArrayNode steps = JsonNodeFactory.instance.arrayNode();
+
+    /** The lead has no decision record yet (read under the locks the routing holds). */
+    public void firstDecision(boolean first) {
+        this.firstDecision = first;
+    }
+
+    public boolean firstDecision() {
+        return firstDecision;
+    }
 
     public DecisionTrace() {
         this(System.nanoTime());

@@ -86,20 +86,24 @@ public class HoldQueue {
                 .chain(stillWaiting -> sweep(pools, index + 1, left + stillWaiting));
     }
 
-    /** What a routing must know before it decides: whether the lead is assigned or waits, and whether the pool has a queue. */
-    public record Look(boolean assigned, boolean held, boolean poolHasQueue) {
+    /**
+     * What a routing must know before it decides: whether the lead is assigned or waits, whether the pool has a
+     * queue, and whether the lead has a decision record yet.
+     */
+    public record Look(boolean assigned, boolean held, boolean poolHasQueue, boolean decided) {
     }
 
-    /** One statement: is the lead assigned, does it wait in a queue, does the pool have waiting leads. */
+    /** One statement: is the lead assigned, does it wait in a queue, does the pool have waiting leads, was it decided. */
     public Uni<Look> look(UUID leadId, String poolId) {
         return Panache.getSession().chain(session -> session.createNativeQuery("""
                         select exists (select 1 from assignment where lead_id = :lead),
                                exists (select 1 from routing_hold where lead_id = :lead),
-                               exists (select 1 from routing_hold where pool_id = :pool)""", Object[].class)
+                               exists (select 1 from routing_hold where pool_id = :pool),
+                               exists (select 1 from routing_decision where lead_id = :lead)""", Object[].class)
                 .setParameter("lead", leadId)
                 .setParameter("pool", poolId)
                 .getSingleResult())
-                .map(row -> new Look((Boolean) row[0], (Boolean) row[1], (Boolean) row[2]));
+                .map(row -> new Look((Boolean) row[0], (Boolean) row[1], (Boolean) row[2], (Boolean) row[3]));
     }
 
     /**

@@ -4,17 +4,16 @@ import io.leadflow.routing.distribution.Candidate;
 import io.leadflow.routing.distribution.PoolState;
 import io.leadflow.routing.distribution.Selection;
 import io.leadflow.routing.repository.AssignmentRepository;
-import io.leadflow.routing.repository.OutOfOfficeRepository;
 import io.leadflow.routing.repository.RosterRepository;
 import io.leadflow.routing.repository.SdrPoolRepository;
 import io.leadflow.routing.repository.SdrPoolRepository.MemberRow;
 import io.leadflow.routing.roster.Availability;
 import io.leadflow.routing.roster.Load;
-import io.leadflow.routing.roster.OutOfOffice;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -62,14 +61,11 @@ public class PoolStateStore {
 
     private final SdrPoolRepository pools;
     private final RosterRepository roster;
-    private final OutOfOfficeRepository absences;
     private final AssignmentRepository assignments;
 
-    public PoolStateStore(SdrPoolRepository pools, RosterRepository roster, OutOfOfficeRepository absences,
-                          AssignmentRepository assignments) {
+    public PoolStateStore(SdrPoolRepository pools, RosterRepository roster, AssignmentRepository assignments) {
         this.pools = pools;
         this.roster = roster;
-        this.absences = absences;
         this.assignments = assignments;
     }
 
@@ -90,25 +86,27 @@ public class PoolStateStore {
                     members.forEach(member -> ids.add(member.sdrId()));
                     return roster.lockForRouting(List.copyOf(ids)).chain(sdrs -> {
                         Instant at = Instant.now().truncatedTo(ChronoUnit.MICROS);
-                        return absences.notEndedAt(sdrs.stream().map(sdr -> sdr.id).toList(), at)
-                                .chain(periods -> read(pool, members, namedSdrIds, sdrs, periods, at));
+                        return read(pool, members, namedSdrIds, sdrs, at);
                     });
                 }));
     }
 
     private Uni<LockedPool> read(SdrPool pool, List<MemberRow> members, Collection<String> namedSdrIds, List<Sdr> sdrs,
-                                 List<OutOfOfficePeriod> periods, Instant at) {
+                                 Instant at) {
         Map<String, Sdr> byId = sdrs.stream().collect(Collectors.toMap(sdr -> sdr.id, Function.identity()));
-        Map<String, List<OutOfOffice>> away = periods.stream().collect(Collectors.groupingBy(
-                period -> period.sdrId, Collectors.mapping(OutOfOfficePeriod::toPeriod, Collectors.toList())));
-        Map<String, Availability> availability = new HashMap<>();
         Map<String, Instant> dayStarts = new HashMap<>();
         for (Sdr sdr : sdrs) {
-            Availability schedule = RosterJson.availability(sdr, away.getOrDefault(sdr.id, List.of()));
-            availability.put(sdr.id, schedule);
-            dayStarts.put(sdr.id, schedule.startOfLocalDay(at));
+            dayStarts.put(sdr.id, Availability.startOfLocalDay(ZoneId.of(sdr.timeZone), at));
         }
-        return assignments.loads(dayStarts).map(loads -> {
+        // Loads and out-of-office periods in one statement, after the locks (a period an admin just added counts).
+        return assignments.loadsAndAbsences(dayStarts, at).map(rows -> {
+            Map<String, Availability> availability = new HashMap<>();
+            Map<String, Load> loads = new HashMap<>();
+            for (Sdr sdr : sdrs) {
+                AssignmentRepository.LoadAndAbsences row = rows.get(sdr.id);
+                availability.put(sdr.id, RosterJson.availability(sdr, row == null ? List.of() : row.away()));
+                loads.put(sdr.id, row == null ? Load.NONE : row.load());
+            }
             List<Candidate> candidates = new ArrayList<>();
             for (MemberRow member : members) {
                 candidates.add(new Candidate(member.sdrId(), member.position(), member.weight(), member.currentWeight(),

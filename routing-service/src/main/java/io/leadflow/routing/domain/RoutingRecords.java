@@ -44,7 +44,7 @@ public class RoutingRecords {
         RoutingDecision decision = decision(leadId, RoutingDecision.ASSIGNED, scored, poolId, trail, evidence, trace,
                 heldSince, at, micros).assignedTo(assignment);
         return assignments.persistAndFlush(assignment)
-                .chain(() -> decisions.record(decision))
+                .chain(() -> record(decision, trace))
                 .chain(() -> outbox.append(LeadAssigned.TYPE, leadId, LeadAssigned.of(assignment, sdrName)))
                 .replaceWith(assignment);
     }
@@ -56,7 +56,7 @@ public class RoutingRecords {
         RoutingDecision decision = decision(leadId, RoutingDecision.HELD, scored, poolId, trail, evidence, trace, at, at,
                 trace.micros());
         return Panache.getSession().chain(session -> session.persist(held))
-                .chain(() -> decisions.record(decision))
+                .chain(() -> record(decision, trace))
                 .replaceWith(held);
     }
 
@@ -81,6 +81,10 @@ public class RoutingRecords {
                             }
                             return DecisionRecord.of(decision, assignment, held);
                         })))));
+    }
+
+    private Uni<RoutingDecision> record(RoutingDecision decision, DecisionTrace trace) {
+        return trace.firstDecision() ? decisions.recordFirst(decision) : decisions.record(decision);
     }
 
     private RoutingDecision decision(UUID leadId, String outcome, ScoredLead scored, String poolId, RuleTrail trail,

@@ -185,9 +185,12 @@ public class RoutingService {
             }
             // Looked for only once the pool's lock is held: a concurrent routing of the same lead is seen.
             // One round trip for the three questions (each statement costs a round trip on the routing's path).
-            return holds.look(routed.leadId(), locked.pool().id).chain(look -> look.assigned() ? alreadyAssigned(routed.leadId())
-                    : look.held() ? alreadyHeld(routed.leadId())
-                    : decide(routed, plan, locked, look.poolHasQueue()));
+            return holds.look(routed.leadId(), locked.pool().id).chain(look -> {
+                routed.trace().firstDecision(!look.decided());
+                return look.assigned() ? alreadyAssigned(routed.leadId())
+                        : look.held() ? alreadyHeld(routed.leadId())
+                        : decide(routed, plan, locked, look.poolHasQueue());
+            });
         });
     }
 

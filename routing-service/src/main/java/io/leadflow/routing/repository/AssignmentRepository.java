@@ -2,6 +2,7 @@ package io.leadflow.routing.repository;
 
 import io.leadflow.routing.domain.Assignment;
 import io.leadflow.routing.roster.Load;
+import io.leadflow.routing.roster.OutOfOffice;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
@@ -47,6 +48,87 @@ public class AssignmentRepository implements PanacheRepositoryBase<Assignment, U
         return find("sdrId", Sort.descending("assignedAt").and("id"), sdrId).page(0, limit).list();
     }
 
+    /** An SDR's load and the out-of-office periods that have not ended, read together. */
+    public record LoadAndAbsences(Load load, List<OutOfOffice> away) {
+    }
+
+    /**
+     * {@link #loads} and, in the same statement (one round trip less on the routing's path), each SDR's
+     * out-of-office periods not ended at {@code at}, in start order.
+     */
+    public Uni<Map<String, LoadAndAbsences>> loadsAndAbsences(Map<String, Instant> startOfDayBySdr, Instant at) {
+        if (startOfDayBySdr.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        List<String> ids = new ArrayList<>(startOfDayBySdr.keySet());
+        return getSession().chain(session -> {
+            var query = session.createNativeQuery(LOADS.formatted(values(ids), """
+                    ,
+                    (select cast(json_agg(json_build_array(o.starts_at, o.ends_at) order by o.starts_at, o.id) as text)
+                       from sdr_out_of_office o
+                      where o.sdr_id = u.sdr_id and o.ends_at > :at) as away"""), Object[].class);
+            bind(query, ids, startOfDayBySdr);
+            query.setParameter("at", at);
+            return query.getResultList();
+        }).map(rows -> {
+            Map<String, LoadAndAbsences> loads = new HashMap<>();
+            for (Object[] row : rows) {
+                loads.put((String) row[0], new LoadAndAbsences(load(row), away((String) row[4])));
+            }
+            return loads;
+        });
+    }
+
+    private static final String LOADS = """
+            select u.sdr_id,
+                   (select count(*) from assignment a
+                     where a.sdr_id = u.sdr_id and a.status in ('ASSIGNED', 'ACCEPTED')) as open_leads,
+                   (select count(*) from assignment a
+                     where a.sdr_id = u.sdr_id and a.assigned_at >= u.day_start) as leads_today,
+                   (select max(a.assigned_at) from assignment a where a.sdr_id = u.sdr_id) as last_assigned%2$s
+            from (values %1$s) as u (sdr_id, day_start)
+            """;
+
+    private static String values(List<String> ids) {
+        StringBuilder values = new StringBuilder();
+        for (int i = 0; i < ids.size(); i++) {
+            values.append(i == 0 ? "" : ", ").append("(cast(:sdr").append(i).append(" as varchar), cast(:day")
+                    .append(i).append(" as timestamptz))");
+        }
+        return values.toString();
+    }
+
+    private static void bind(org.hibernate.reactive.mutiny.Mutiny.SelectionQuery<?> query, List<String> ids,
+                             Map<String, Instant> startOfDayBySdr) {
+        for (int i = 0; i < ids.size(); i++) {
+            query.setParameter("sdr" + i, ids.get(i));
+            query.setParameter("day" + i, startOfDayBySdr.get(ids.get(i)));
+        }
+    }
+
+    private static Load load(Object[] row) {
+        return new Load(((Number) row[1]).intValue(), ((Number) row[2]).intValue(), instant(row[3]));
+    }
+
+    /** PostgreSQL's JSON of [[starts_at, ends_at], ...] (ISO-8601 with offset); none: null. */
+    private static List<OutOfOffice> away(String json) {
+        if (json == null) {
+            return List.of();
+        }
+        try {
+            List<OutOfOffice> periods = new ArrayList<>();
+            for (com.fasterxml.jackson.databind.JsonNode pair : JSON.readTree(json)) {
+                periods.add(new OutOfOffice(java.time.OffsetDateTime.parse(pair.get(0).asText()).toInstant(),
+                        java.time.OffsetDateTime.parse(pair.get(1).asText()).toInstant()));
+            }
+            return periods;
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("unreadable out-of-office periods from the database: " + json, e);
+        }
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
     /**
      * What each SDR holds: open leads (ASSIGNED or ACCEPTED), leads assigned since the given start of
      * their local day, and when they last got one. One statement for all of them; SDRs with nothing have
@@ -58,31 +140,14 @@ public class AssignmentRepository implements PanacheRepositoryBase<Assignment, U
             return Uni.createFrom().item(Map.of());
         }
         List<String> ids = new ArrayList<>(startOfDayBySdr.keySet());
-        StringBuilder values = new StringBuilder();
-        for (int i = 0; i < ids.size(); i++) {
-            values.append(i == 0 ? "" : ", ").append("(cast(:sdr").append(i).append(" as varchar), cast(:day")
-                    .append(i).append(" as timestamptz))");
-        }
         return getSession().chain(session -> {
-            var query = session.createNativeQuery("""
-                    select u.sdr_id,
-                           (select count(*) from assignment a
-                             where a.sdr_id = u.sdr_id and a.status in ('ASSIGNED', 'ACCEPTED')) as open_leads,
-                           (select count(*) from assignment a
-                             where a.sdr_id = u.sdr_id and a.assigned_at >= u.day_start) as leads_today,
-                           (select max(a.assigned_at) from assignment a where a.sdr_id = u.sdr_id) as last_assigned
-                    from (values %s) as u (sdr_id, day_start)
-                    """.formatted(values), Object[].class);
-            for (int i = 0; i < ids.size(); i++) {
-                query.setParameter("sdr" + i, ids.get(i));
-                query.setParameter("day" + i, startOfDayBySdr.get(ids.get(i)));
-            }
+            var query = session.createNativeQuery(LOADS.formatted(values(ids), ""), Object[].class);
+            bind(query, ids, startOfDayBySdr);
             return query.getResultList();
         }).map(rows -> {
             Map<String, Load> loads = new HashMap<>();
             for (Object[] row : rows) {
-                loads.put((String) row[0], new Load(((Number) row[1]).intValue(), ((Number) row[2]).intValue(),
-                        instant(row[3])));
+                loads.put((String) row[0], load(row));
             }
             return loads;
         });

@@ -14,4 +14,13 @@ public class RoutingDecisionRepository implements PanacheRepositoryBase<RoutingD
     public Uni<RoutingDecision> record(RoutingDecision decision) {
         return getSession().chain(session -> session.merge(decision));
     }
+
+    /**
+     * Records the first decision for a lead known to have none: an insert, without the select {@code merge} needs
+     * to find out (a round trip on the routing's path). Should one exist after all, the unique key fails the
+     * transaction and the consumer's retry records it with {@link #record}.
+     */
+    public Uni<RoutingDecision> recordFirst(RoutingDecision decision) {
+        return getSession().chain(session -> session.persist(decision)).replaceWith(decision);
+    }
 }

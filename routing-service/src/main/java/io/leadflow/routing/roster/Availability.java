@@ -280,6 +280,14 @@ public final class Availability {
         return startOf(localDate(at));
     }
 
+    /**
+     * The same from the time zone alone, before the rest of the schedule is known: the start of the local date,
+     * or the end of the jump when a clock change skips midnight (as {@link #startOfLocalDay(Instant)}).
+     */
+    public static Instant startOfLocalDay(ZoneId zone, Instant at) {
+        return LocalDate.ofInstant(at, zone).atStartOfDay(zone).toInstant();
+    }
+
     /** The instant the SDR's next local day begins. */
     public Instant startOfNextLocalDay(Instant at) {
         return after(at, startOf(localDate(at).plusDays(1)));

@@ -22,7 +22,7 @@ import java.util.function.Function;
  * Poison events (malformed, unknown type, payload that does not fit) fail at once so that the
  * channel's dead-letter-queue strategy parks them with the reason; they are never marked processed.
  *
- * <p>Right to erasure: every event is applied under its lead's lock ({@link ErasedLeads#lock}), and an
+ * <p>Right to erasure: every event is applied under its lead's lock ({@link ErasedLeads#lockKey}, taken by the inbox insert), and an
  * event of a lead this service already erased (LeadErased applied) is recorded in the inbox but not
  * handed to its handler (outcome {@code erased}): data relayed before an erasure and read after it on
  * another topic never brings the person back.
@@ -70,8 +70,9 @@ public class EventConsumer {
         }
         IncomingEvent parsed = event;
         AtomicBoolean ofErasedLead = new AtomicBoolean();
+        // The lead's lock is taken by the inbox insert's own statement (one round trip less per event).
         return Uni.createFrom().deferred(() -> inbox.processOnce(consumer, parsed.eventId(),
-                        () -> unlessErased(parsed, handler, ofErasedLead)))
+                        ErasedLeads.lockKey(parsed.leadId()), () -> unlessErased(parsed, handler, ofErasedLead)))
                 .onFailure(failure -> !(failure instanceof PoisonEventException))
                 .invoke(failure -> LOG.warnf("transient failure in %s on %s %s, retrying: %s",
                         consumer, parsed.eventType(), parsed.eventId(), failure.toString()))
@@ -93,11 +94,13 @@ public class EventConsumer {
                 .replaceWithVoid();
     }
 
-    /** Runs the handler under the lead's lock, unless the lead was erased (LeadErased itself always runs). */
+    /**
+     * Runs the handler (the lead's lock is held), unless the lead was erased (LeadErased itself always runs). The
+     * check is a statement of its own after the lock's: it must see an erasure committed while we waited.
+     */
     private Uni<?> unlessErased(IncomingEvent event, Function<IncomingEvent, Uni<?>> handler, AtomicBoolean ofErasedLead) {
         ofErasedLead.set(false);
-        return erasedLeads.lock(event.leadId())
-                .chain(() -> ErasedLeads.LEAD_ERASED.equals(event.eventType())
+        return (ErasedLeads.LEAD_ERASED.equals(event.eventType())
                         ? Uni.createFrom().item(false)
                         : erasedLeads.isErased(event.leadId()))
                 .chain(erased -> {
