@@ -93,19 +93,6 @@ public class HoldQueue {
     public record Look(boolean assigned, boolean held, boolean poolHasQueue, boolean decided) {
     }
 
-    /** One statement: is the lead assigned, does it wait in a queue, does the pool have waiting leads, was it decided. */
-    public Uni<Look> look(UUID leadId, String poolId) {
-        return Panache.getSession().chain(session -> session.createNativeQuery("""
-                        select exists (select 1 from assignment where lead_id = :lead),
-                               exists (select 1 from routing_hold where lead_id = :lead),
-                               exists (select 1 from routing_hold where pool_id = :pool),
-                               exists (select 1 from routing_decision where lead_id = :lead)""", Object[].class)
-                .setParameter("lead", leadId)
-                .setParameter("pool", poolId)
-                .getSingleResult())
-                .map(row -> new Look((Boolean) row[0], (Boolean) row[1], (Boolean) row[2], (Boolean) row[3]));
-    }
-
     /**
      * Under the pool's lock (the caller stores the returned state): assigns the pool's waiting leads, oldest first,
      * while a member can take one, and moves those whose wait is over to the fallback pool.

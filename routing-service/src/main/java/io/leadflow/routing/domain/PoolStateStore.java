@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -81,14 +82,31 @@ public class PoolStateStore {
      */
     public Uni<LockedPool> lock(String poolId, Collection<String> namedSdrIds) {
         return pools.lock(poolId).chain(pool -> pool == null ? Uni.createFrom().nullItem()
-                : pools.members(poolId).chain(members -> {
-                    Set<String> ids = new TreeSet<>(namedSdrIds);
-                    members.forEach(member -> ids.add(member.sdrId()));
-                    return roster.lockForRouting(List.copyOf(ids)).chain(sdrs -> {
-                        Instant at = Instant.now().truncatedTo(ChronoUnit.MICROS);
-                        return read(pool, members, namedSdrIds, sdrs, at);
-                    });
-                }));
+                : pools.members(poolId).chain(members -> lockMembers(pool, members, namedSdrIds)));
+    }
+
+    /** A pool locked to route one lead, and what the routing must know about that lead first. */
+    public record LockedForLead(LockedPool pool, HoldQueue.Look look) {
+    }
+
+    /**
+     * {@link #lock(String, Collection)} for routing {@code leadId}: the lead's {@link HoldQueue.Look} is read with the
+     * members (one round trip less), after the pool's lock, so a concurrent routing of the same lead is seen.
+     */
+    public Uni<LockedForLead> lockFor(UUID leadId, String poolId, Collection<String> namedSdrIds) {
+        return pools.lock(poolId).chain(pool -> pool == null ? Uni.createFrom().nullItem()
+                : pools.membersAndLead(poolId, leadId).chain(read -> lockMembers(pool, read.members(), namedSdrIds)
+                        .map(locked -> new LockedForLead(locked, new HoldQueue.Look(read.leadAssigned(), read.leadHeld(),
+                                read.poolHasQueue(), read.leadDecided())))));
+    }
+
+    private Uni<LockedPool> lockMembers(SdrPool pool, List<MemberRow> members, Collection<String> namedSdrIds) {
+        Set<String> ids = new TreeSet<>(namedSdrIds);
+        members.forEach(member -> ids.add(member.sdrId()));
+        return roster.lockForRouting(List.copyOf(ids)).chain(sdrs -> {
+            Instant at = Instant.now().truncatedTo(ChronoUnit.MICROS);
+            return read(pool, members, namedSdrIds, sdrs, at);
+        });
     }
 
     private Uni<LockedPool> read(SdrPool pool, List<MemberRow> members, Collection<String> namedSdrIds, List<Sdr> sdrs,

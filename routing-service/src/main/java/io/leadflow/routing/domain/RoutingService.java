@@ -171,8 +171,8 @@ public class RoutingService {
     /** Locks the plan's pool and decides in it; a missing pool hands over to the catch-all pool (once). */
     private Uni<Outcome> route(Routed routed, Plan plan, String catchAll) {
         List<String> named = plan.namedSdrId() == null ? List.of() : List.of(plan.namedSdrId());
-        return poolStates.lock(plan.poolId(), named).chain(locked -> {
-            if (locked == null) {
+        return poolStates.lockFor(routed.leadId(), plan.poolId(), named).chain(lockedForLead -> {
+            if (lockedForLead == null) {
                 if (catchAll != null && !catchAll.equals(plan.poolId())) {
                     routed.trace().step("pool-missing", "pool " + plan.poolId() + " does not exist: catch-all pool " + catchAll);
                     return route(routed, new Plan(catchAll, plan.namedSdrId(), plan.namedRole()), null);
@@ -183,14 +183,14 @@ public class RoutingService {
                 return records.decide(routed.leadId(), RoutingDecision.UNROUTABLE, routed.scored(), plan.poolId(),
                         routed.trail(), routed.evidence(), routed.trace()).replaceWith(Outcome.UNROUTABLE);
             }
-            // Looked for only once the pool's lock is held: a concurrent routing of the same lead is seen.
-            // One round trip for the three questions (each statement costs a round trip on the routing's path).
-            return holds.look(routed.leadId(), locked.pool().id).chain(look -> {
-                routed.trace().firstDecision(!look.decided());
-                return look.assigned() ? alreadyAssigned(routed.leadId())
-                        : look.held() ? alreadyHeld(routed.leadId())
-                        : decide(routed, plan, locked, look.poolHasQueue());
-            });
+            // Looked for only once the pool's lock is held (a concurrent routing of the same lead is seen), in the
+            // members' statement: each statement costs a round trip on the routing's path.
+            LockedPool locked = lockedForLead.pool();
+            HoldQueue.Look look = lockedForLead.look();
+            routed.trace().firstDecision(!look.decided());
+            return look.assigned() ? alreadyAssigned(routed.leadId())
+                    : look.held() ? alreadyHeld(routed.leadId())
+                    : decide(routed, plan, locked, look.poolHasQueue());
         });
     }
 

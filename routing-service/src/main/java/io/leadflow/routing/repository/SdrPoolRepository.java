@@ -75,6 +75,38 @@ public class SdrPoolRepository implements PanacheRepositoryBase<SdrPool, String>
                         ((Number) row[2]).intValue(), ((Number) row[3]).longValue())).toList());
     }
 
+    /** The pool's members and, from the same statement, what a routing must know about the lead first. */
+    public record MembersAndLead(List<MemberRow> members, boolean leadAssigned, boolean leadHeld, boolean poolHasQueue,
+                                 boolean leadDecided) {
+    }
+
+    /**
+     * {@link #members} and, in the same round trip, whether the lead is assigned, waits in a queue, has a decision
+     * record, and whether the pool has waiting leads. Run after the pool's lock: it sees what the previous turn committed.
+     */
+    public Uni<MembersAndLead> membersAndLead(String poolId, java.util.UUID leadId) {
+        return getSession().chain(session -> session.createNativeQuery("""
+                        select l.assigned, l.held, l.queued, l.decided, m.sdr_id, m.position, m.weight, m.current_weight
+                        from (select exists (select 1 from assignment where lead_id = :lead) as assigned,
+                                     exists (select 1 from routing_hold where lead_id = :lead) as held,
+                                     exists (select 1 from routing_hold where pool_id = :id) as queued,
+                                     exists (select 1 from routing_decision where lead_id = :lead) as decided) l
+                        left join pool_member m on m.pool_id = :id
+                        order by m.position
+                        """, Object[].class)
+                .setParameter("id", poolId)
+                .setParameter("lead", leadId)
+                .getResultList())
+                .map(rows -> {
+                    Object[] first = rows.get(0); // the lead's row is there even when the pool has no members
+                    List<MemberRow> members = rows.stream().filter(row -> row[4] != null)
+                            .map(row -> new MemberRow((String) row[4], ((Number) row[5]).intValue(),
+                                    ((Number) row[6]).intValue(), ((Number) row[7]).longValue())).toList();
+                    return new MembersAndLead(members, (Boolean) first[0], (Boolean) first[1], (Boolean) first[2],
+                            (Boolean) first[3]);
+                });
+    }
+
     /** Replaces the pool's members with these (hold the pool's lock). */
     public Uni<Void> replaceMembers(String poolId, List<MemberRow> members) {
         Uni<Integer> deleted = getSession().chain(session -> session
