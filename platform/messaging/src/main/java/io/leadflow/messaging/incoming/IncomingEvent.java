@@ -59,6 +59,11 @@ public record IncomingEvent(UUID eventId, String eventType, UUID leadId, Instant
                 record.topic(), record.partition(), record.offset(), mapper);
     }
 
+    /** The record's {@code eventType} header, unparsed and unchecked; null when there is none. */
+    public static String eventTypeHeader(ConsumerRecord<String, String> record) {
+        return header(record, "eventType");
+    }
+
     /** Maps the payload to a consumer's own record; a payload that does not fit is poison. */
     public <T> T as(Class<T> type) {
         try {
