@@ -8,7 +8,7 @@ import io.leadflow.routing.RoutingFixtures;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
+import io.leadflow.routing.NotificationsOffProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -77,13 +77,7 @@ public class RoutingThroughputBenchmarkTest {
      * The shipped consumer settings. Only the e-mail and webhook notifications that {@code %test} turns on are off:
      * no SMTP server or webhook receiver runs here, and failing, retried deliveries would load the same JVM.
      */
-    public static class OneConsumer implements QuarkusTestProfile {
-
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("leadflow.routing.notifications.email", "false",
-                    "leadflow.routing.notifications.webhooks", "false");
-        }
+    public static class OneConsumer extends NotificationsOffProfile {
     }
 
     /** Run 2: four concurrent consumers of leads-scoring (SmallRye's channel {@code concurrency}). */

@@ -3,12 +3,12 @@ package io.leadflow.routing.notifications;
 import io.leadflow.localstack.LocalStackTestResource;
 import io.leadflow.localstack.TestTokens;
 import io.leadflow.messaging.testing.TopicProbe;
+import io.leadflow.routing.NotificationsOffProfile;
 import io.leadflow.routing.RoutingFixtures;
 import io.leadflow.routing.domain.RoutingService;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.inject.Inject;
@@ -37,19 +37,11 @@ import static org.hamcrest.Matchers.hasItem;
  * transaction (nothing is sent, so nothing needs remembering), and a webhook cannot be registered to wait in vain.
  */
 @QuarkusTest
-@TestProfile(NotificationsOffTest.Off.class)
+@TestProfile(NotificationsOffProfile.class)
 @QuarkusTestResource(value = LocalStackTestResource.class, initArgs = @ResourceArg(name = "database", value = "routing"))
 class NotificationsOffTest {
 
     private static final Duration DEADLINE = Duration.ofSeconds(30);
-
-    public static class Off implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("leadflow.routing.notifications.email", "false",
-                    "leadflow.routing.notifications.webhooks", "false");
-        }
-    }
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;
