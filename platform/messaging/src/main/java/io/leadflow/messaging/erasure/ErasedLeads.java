@@ -23,17 +23,7 @@ public class ErasedLeads {
     /** The event type capture publishes when a person's data was erased. */
     public static final String LEAD_ERASED = "LeadErased";
 
-    /** Waits for, then holds until commit, the transaction-scoped advisory lock of this lead. */
-    public Uni<Void> lock(UUID leadId) {
-        // select ... from a void function: one row, nothing to map but an int.
-        return Panache.getSession().chain(session -> session
-                        .createNativeQuery("select 1 from pg_advisory_xact_lock(cast(:key as bigint))", Integer.class)
-                        .setParameter("key", lockKey(leadId))
-                        .getSingleResult())
-                .replaceWithVoid();
-    }
-
-    /** Whether LeadErased was applied for this lead. Read after {@link #lock}, in a new statement, to see a concurrent erasure. */
+    /** Whether LeadErased was applied for this lead. Read after the lead's lock ({@link #lockKey}), in a new statement, to see a concurrent erasure. */
     public Uni<Boolean> isErased(UUID leadId) {
         return Panache.getSession().chain(session -> session
                         .createNativeQuery("select count(*) from erased_lead where lead_id = cast(:leadId as uuid)", Long.class)
