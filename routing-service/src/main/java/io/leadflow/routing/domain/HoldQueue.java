@@ -87,13 +87,6 @@ public class HoldQueue {
     }
 
     /**
-     * What a routing must know before it decides: whether the lead is assigned or waits, whether the pool has a
-     * queue, and whether the lead has a decision record yet.
-     */
-    public record Look(boolean assigned, boolean held, boolean poolHasQueue, boolean decided) {
-    }
-
-    /**
      * Under the pool's lock (the caller stores the returned state): assigns the pool's waiting leads, oldest first,
      * while a member can take one, and moves those whose wait is over to the fallback pool.
      */

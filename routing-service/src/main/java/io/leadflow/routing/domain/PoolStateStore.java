@@ -86,18 +86,17 @@ public class PoolStateStore {
     }
 
     /** A pool locked to route one lead, and what the routing must know about that lead first. */
-    public record LockedForLead(LockedPool pool, HoldQueue.Look look) {
+    public record LockedForLead(LockedPool pool, SdrPoolRepository.LeadState lead) {
     }
 
     /**
-     * {@link #lock(String, Collection)} for routing {@code leadId}: the lead's {@link HoldQueue.Look} is read with the
+     * {@link #lock(String, Collection)} for routing {@code leadId}: the lead's state is read with the
      * members (one round trip less), after the pool's lock, so a concurrent routing of the same lead is seen.
      */
     public Uni<LockedForLead> lockFor(UUID leadId, String poolId, Collection<String> namedSdrIds) {
         return pools.lock(poolId).chain(pool -> pool == null ? Uni.createFrom().nullItem()
                 : pools.membersAndLead(poolId, leadId).chain(read -> lockMembers(pool, read.members(), namedSdrIds)
-                        .map(locked -> new LockedForLead(locked, new HoldQueue.Look(read.leadAssigned(), read.leadHeld(),
-                                read.poolHasQueue(), read.leadDecided())))));
+                        .map(locked -> new LockedForLead(locked, read.lead()))));
     }
 
     private Uni<LockedPool> lockMembers(SdrPool pool, List<MemberRow> members, Collection<String> namedSdrIds) {

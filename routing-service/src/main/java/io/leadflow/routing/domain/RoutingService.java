@@ -1,5 +1,6 @@
 package io.leadflow.routing.domain;
 
+import io.leadflow.routing.repository.SdrPoolRepository;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.leadflow.messaging.outbox.Outbox;
@@ -186,11 +187,11 @@ public class RoutingService {
             // Looked for only once the pool's lock is held (a concurrent routing of the same lead is seen), in the
             // members' statement: each statement costs a round trip on the routing's path.
             LockedPool locked = lockedForLead.pool();
-            HoldQueue.Look look = lockedForLead.look();
-            routed.trace().firstDecision(!look.decided());
-            return look.assigned() ? alreadyAssigned(routed.leadId())
-                    : look.held() ? alreadyHeld(routed.leadId())
-                    : decide(routed, plan, locked, look.poolHasQueue());
+            SdrPoolRepository.LeadState lead = lockedForLead.lead();
+            routed.trace().firstDecision(!lead.decided());
+            return lead.assigned() ? alreadyAssigned(routed.leadId())
+                    : lead.held() ? alreadyHeld(routed.leadId())
+                    : decide(routed, plan, locked, lead.poolHasQueue());
         });
     }
 

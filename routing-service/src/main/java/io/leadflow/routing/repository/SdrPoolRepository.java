@@ -43,9 +43,15 @@ public class SdrPoolRepository implements PanacheRepositoryBase<SdrPool, String>
                         ((Number) row[2]).intValue(), ((Number) row[3]).longValue())).toList());
     }
 
-    /** The pool's members and, from the same statement, what a routing must know about the lead first. */
-    public record MembersAndLead(List<MemberRow> members, boolean leadAssigned, boolean leadHeld, boolean poolHasQueue,
-                                 boolean leadDecided) {
+    /**
+     * What a routing must know before it decides: whether the lead is assigned or waits in a queue, whether the pool
+     * has a queue, and whether the lead has a decision record yet.
+     */
+    public record LeadState(boolean assigned, boolean held, boolean poolHasQueue, boolean decided) {
+    }
+
+    /** The pool's members and, from the same statement, the lead's state. */
+    public record MembersAndLead(List<MemberRow> members, LeadState lead) {
     }
 
     /**
@@ -70,8 +76,8 @@ public class SdrPoolRepository implements PanacheRepositoryBase<SdrPool, String>
                     List<MemberRow> members = rows.stream().filter(row -> row[4] != null)
                             .map(row -> new MemberRow((String) row[4], ((Number) row[5]).intValue(),
                                     ((Number) row[6]).intValue(), ((Number) row[7]).longValue())).toList();
-                    return new MembersAndLead(members, (Boolean) first[0], (Boolean) first[1], (Boolean) first[2],
-                            (Boolean) first[3]);
+                    return new MembersAndLead(members, new LeadState((Boolean) first[0], (Boolean) first[1],
+                            (Boolean) first[2], (Boolean) first[3]));
                 });
     }
 

@@ -14,15 +14,6 @@ import java.util.function.Supplier;
 @ApplicationScoped
 public class Inbox {
 
-    private static final String RECORD = """
-            insert into inbox (consumer, event_id) values (:consumer, cast(:eventId as uuid))
-            on conflict do nothing
-            """;
-
-    /**
-     * The same insert, after taking a transaction-scoped advisory lock, in one statement: the insert reads its row
-     * from the lock's, so the lock is held first. One round trip less on every consumed event.
-     */
     private static final String LOCK_AND_RECORD = """
             with lead_lock as materialized (select pg_advisory_xact_lock(cast(:lockKey as bigint)))
             insert into inbox (consumer, event_id) select :consumer, cast(:eventId as uuid) from lead_lock
@@ -30,29 +21,18 @@ public class Inbox {
             """;
 
     /**
-     * Runs {@code work} in one transaction with the inbox insert, unless {@code consumer} already
-     * processed {@code eventId}. Completes with {@code true} when the work ran, {@code false} for a duplicate.
+     * Runs {@code work} in one transaction with the inbox insert, unless {@code consumer} already processed
+     * {@code eventId}, holding the advisory lock {@code lockKey} from before the insert until the commit. {@code work}
+     * runs in a later statement, so it reads what a previous holder of the lock committed. Completes with
+     * {@code true} when the work ran, {@code false} for a duplicate.
      */
-    public Uni<Boolean> processOnce(String consumer, UUID eventId, Supplier<Uni<?>> work) {
-        return processOnce(consumer, eventId, null, work);
-    }
-
-    /**
-     * As {@link #processOnce(String, UUID, Supplier)}, holding the advisory lock {@code lockKey} (when not null)
-     * from before the inbox insert until the commit. {@code work} runs in a later statement, so it reads what a
-     * previous holder of the lock committed.
-     */
-    public Uni<Boolean> processOnce(String consumer, UUID eventId, Long lockKey, Supplier<Uni<?>> work) {
+    public Uni<Boolean> processOnce(String consumer, UUID eventId, long lockKey, Supplier<Uni<?>> work) {
         return Panache.withTransaction(() -> Panache.getSession()
-                .chain(session -> {
-                    var insert = session.createNativeQuery(lockKey == null ? RECORD : LOCK_AND_RECORD)
-                            .setParameter("consumer", consumer)
-                            .setParameter("eventId", eventId.toString());
-                    if (lockKey != null) {
-                        insert.setParameter("lockKey", lockKey);
-                    }
-                    return insert.executeUpdate();
-                })
+                .chain(session -> session.createNativeQuery(LOCK_AND_RECORD)
+                        .setParameter("consumer", consumer)
+                        .setParameter("eventId", eventId.toString())
+                        .setParameter("lockKey", lockKey)
+                        .executeUpdate())
                 .chain(inserted -> inserted == 0
                         ? Uni.createFrom().item(false)
                         : work.get().replaceWith(true)));
