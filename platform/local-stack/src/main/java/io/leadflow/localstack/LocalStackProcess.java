@@ -26,6 +26,13 @@ import java.util.concurrent.TimeoutException;
  */
 public final class LocalStackProcess implements AutoCloseable {
 
+    /**
+     * JIT options of every JVM of the local platform (stack and services): C1 only, compiling at a tenth of the usual
+     * invocation counts. Seven JVMs share two cores here; C2's compilations cost more CPU in the first minutes than
+     * they save, and with C1's default counts much per-event code was still interpreted after hundreds of leads.
+     */
+    public static final List<String> QUICK_JIT = List.of("-XX:TieredStopAtLevel=1", "-XX:CompileThresholdScaling=0.1");
+
     private static final long READY_TIMEOUT_SECONDS = 120;
     private static final String MAIN_CLASS = "io.leadflow.localstack.LocalStackMain";
 
@@ -56,7 +63,8 @@ public final class LocalStackProcess implements AutoCloseable {
         Path logFile = logDir.resolve("stack-process.log");
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xmx768m"));
+                "-XX:+UseSerialGC", "-Xmx768m"));
+        command.addAll(QUICK_JIT);
         String deployDir = System.getProperty("leadflow.deploy.dir");
         if (deployDir != null) {
             command.add("-Dleadflow.deploy.dir=" + deployDir);

@@ -45,10 +45,12 @@ public final class ServiceProcess implements AutoCloseable {
         }
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         // C1 only: seven JVMs share the cores of a laptop or CI box, and C2's compile storms in a service's first
-        // minutes doubled its CPU per lead and tripled the capture-to-SDR tail (measured: routing-service README).
+        // minutes doubled its CPU per lead and tripled the capture-to-SDR tail. C1 compiles at a tenth of its usual
+        // invocation counts: with the default counts a service still interpreted much of its per-lead code after
+        // hundreds of leads, at 1.5-2x the CPU per lead (measured: system-tests README, "Measured again").
         // LEADFLOW_SERVICE_JAVA_OPTS comes last, so "-XX:TieredStopAtLevel=4" there restores the full JIT.
-        List<String> command = new java.util.ArrayList<>(List.of(java, "-Xmx256m", "-XX:+UseSerialGC",
-                "-XX:TieredStopAtLevel=1"));
+        List<String> command = new java.util.ArrayList<>(List.of(java, "-Xmx256m", "-XX:+UseSerialGC"));
+        command.addAll(LocalStackProcess.QUICK_JIT);
         String extra = System.getenv("LEADFLOW_SERVICE_JAVA_OPTS");
         if (extra != null && !extra.isBlank()) {
             command.addAll(List.of(extra.trim().split("\\s+")));
