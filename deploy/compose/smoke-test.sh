@@ -1,44 +1,28 @@
 #!/usr/bin/env bash
-# The compose deployment, end to end, on a machine without Docker: Podman serves the Docker API, docker-compose
-# (Debian's 1.29) brings deploy/compose/compose.yaml up with the locally built images, a lead is posted to capture,
-# the test waits (with a deadline) until routing has assigned it, and everything is torn down, volumes included.
-# Exit 0 only if the lead was assigned. Run by .ci/run; needs root, podman, runc, debootstrap, docker-compose, and
-# the project built (./mvnw -DskipTests install).
+# The compose deployment, end to end: docker-compose brings deploy/compose/compose.yaml up with the images of
+# deploy/images/build.sh --local, a lead is posted to capture, the test waits (with a deadline) until routing has
+# assigned it, and everything is torn down, volumes included. Exit 0 only if the lead was assigned.
+# With Docker: deploy/compose/smoke-test.sh. Without (CI): deploy/images/podman/with-podman.sh deploy/compose/smoke-test.sh.
+# Needs debootstrap and docker-compose, and the project built (./mvnw -DskipTests package).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$ROOT"
-export CONTAINERS_CONF="$ROOT/deploy/images/podman/containers.conf"
-SOCKET_DIR="$(mktemp -d)"
-export DOCKER_HOST="unix://$SOCKET_DIR/podman.sock"
 COMPOSE=(docker-compose -p leadflow-smoke --env-file deploy/compose/local-images.env -f deploy/compose/compose.yaml)
 DEADLINE_SECONDS="${LEADFLOW_SMOKE_DEADLINE:-300}"
+ENGINE="${CONTAINER_ENGINE:-$(command -v podman || command -v docker)}"
 
-podman system service --time=0 "$DOCKER_HOST" > "$SOCKET_DIR/service.log" 2>&1 &
-service_pid=$!
-# Podman runs health checks from systemd timers; with no systemd here, this loop is the timer.
-( while true; do
-    for c in $(podman ps -q --filter label=com.docker.compose.project=leadflow-smoke); do
-      podman healthcheck run "$c" > /dev/null 2>&1 || true
-    done
-    sleep 2
-  done ) &
-health_pid=$!
 cleanup() {
   status=$?
   if [ "$status" != 0 ]; then
     echo "--- smoke test failed; container states and log tails:"
-    podman ps -a --filter label=com.docker.compose.project=leadflow-smoke --format '{{.Names}} {{.Status}}' || true
-    for c in $(podman ps -aq --filter label=com.docker.compose.project=leadflow-smoke); do
-      echo "--- $(podman inspect --format '{{.Name}}' "$c")"; podman logs --tail 30 "$c" 2>&1 || true
+    for c in $("$ENGINE" ps -aq --filter label=com.docker.compose.project=leadflow-smoke); do
+      echo "--- $("$ENGINE" inspect --format '{{.Name}} {{.State.Status}}' "$c")"; "$ENGINE" logs --tail 30 "$c" 2>&1 || true
     done
   fi
   "${COMPOSE[@]}" down -v --remove-orphans > /dev/null 2>&1 || true
-  kill "$health_pid" "$service_pid" 2> /dev/null || true
-  rm -rf "$SOCKET_DIR"
   exit "$status"
 }
 trap cleanup EXIT
-for _ in $(seq 1 50); do [ -S "$SOCKET_DIR/podman.sock" ] && break; sleep 0.1; done
 
 t0=$(date +%s)
 deploy/images/build.sh --local
@@ -54,7 +38,7 @@ t1=$(date +%s)
 "${COMPOSE[@]}" up -d
 deadline=$(( $(date +%s) + DEADLINE_SECONDS ))
 services=(capture-service enrichment-service scoring-service routing-service sla-service crm-sync-service)
-until [ "$(podman ps --filter label=com.docker.compose.project=leadflow-smoke --filter health=healthy -q | wc -l)" -ge $(( ${#services[@]} + 3 )) ]; do
+until [ "$("$ENGINE" ps --filter label=com.docker.compose.project=leadflow-smoke --filter health=healthy -q | wc -l)" -ge $(( ${#services[@]} + 3 )) ]; do
   [ "$(date +%s)" -lt "$deadline" ] || { echo "not healthy within ${DEADLINE_SECONDS} s"; exit 1; }
   sleep 2
 done

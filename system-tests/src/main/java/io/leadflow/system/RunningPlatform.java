@@ -29,6 +29,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
+import java.util.ServiceLoader;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Collectors;
@@ -38,19 +39,47 @@ import java.util.stream.Collectors;
  * PostgreSQL, Kafka Connect with Debezium) in this JVM and the six services as their own
  * processes on free ports, with the demo SDR roster. Honours {@code KAFKA_BOOTSTRAP_SERVERS},
  * {@code LEADFLOW_PG_HOST} and {@code LEADFLOW_CONNECT_URL} to run against external servers.
+ * With {@code -Dleadflow.platform=containers} (Maven profile {@code containers}) the same tests run against the
+ * platform's container images instead ({@code ContainerPlatform} in the tests).
  */
 public final class RunningPlatform implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final LocalStack stack;
-    private final Platform services;
+    /** Where the platform runs. */
+    public interface Backend extends AutoCloseable {
+        /** The service's base URL as seen from this JVM, e.g. {@code http://localhost:8084}. */
+        String baseUrl(String service);
+
+        /** The servers as seen from this JVM; {@code keyDir} holds the key pair that signs the test tokens. */
+        Endpoints endpoints();
+
+        void stop(String service);
+
+        void kill(String service);
+
+        void start(String service) throws Exception;
+
+        @Override
+        void close();
+    }
+
+    /** A way to run the platform other than the embedded one, found by {@link ServiceLoader} and picked by name. */
+    public interface BackendFactory {
+        String name();
+
+        Backend start(Map<String, Map<String, String>> extraEnv) throws Exception;
+    }
+
+    /** {@code -Dleadflow.platform}: {@code embedded} (the default) or the name of a {@link BackendFactory}. */
+    public static final String BACKEND_PROPERTY = "leadflow.platform";
+
+    private final Backend backend;
     private final Tokens tokens;
 
-    private RunningPlatform(LocalStack stack, Platform services) {
-        this.stack = stack;
-        this.services = services;
-        this.tokens = Tokens.forKeyDir(stack.endpoints().keyDir());
+    private RunningPlatform(Backend backend) {
+        this.backend = backend;
+        this.tokens = Tokens.forKeyDir(backend.endpoints().keyDir());
     }
 
     /**
@@ -59,28 +88,84 @@ public final class RunningPlatform implements AutoCloseable {
      * @param extraEnv environment per service name, added to what points it at the stack
      */
     public static RunningPlatform start(Map<String, Map<String, String>> extraEnv) {
-        Path repo = repoRoot();
-        Path logDir = repo.resolve("system-tests/target/platform-logs");
-        LocalStack stack = null;
+        String kind = System.getProperty(BACKEND_PROPERTY, "embedded");
+        if (kind.equals("embedded")) {
+            return new RunningPlatform(Embedded.start(extraEnv));
+        }
+        BackendFactory factory = ServiceLoader.load(BackendFactory.class).stream().map(ServiceLoader.Provider::get)
+                .filter(f -> f.name().equals(kind)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("No platform backend named " + kind));
         try {
-            Files.createDirectories(logDir);
-            StackLogging.toFile(logDir.resolve("stack.log"));
-            stack = LocalStack.start(StackOptions.fromEnvironment(System.getenv())
-                    .logDir(logDir)
-                    .deployDir(repo.resolve("deploy"))
-                    .shutdownHook(true)
-                    .build());
-            Platform services = Platform.builder(repo, stack.endpoints()).logDir(logDir).freePorts().demoRoster()
-                    .extraEnv(extraEnv).start();
-            return new RunningPlatform(stack, services);
+            return new RunningPlatform(factory.start(extraEnv));
         } catch (Exception e) {
-            if (stack != null) {
-                stack.close();
-            }
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
             }
-            throw new IllegalStateException("The platform did not start (logs in " + logDir + "): " + e.getMessage(), e);
+            throw new IllegalStateException("The platform (" + kind + ") did not start: " + e.getMessage(), e);
+        }
+    }
+
+    /** The local stack in this JVM and the six services as processes on free ports. */
+    private record Embedded(LocalStack stack, Platform services) implements Backend {
+
+        static Embedded start(Map<String, Map<String, String>> extraEnv) {
+            Path repo = repoRoot();
+            Path logDir = repo.resolve("system-tests/target/platform-logs");
+            LocalStack stack = null;
+            try {
+                Files.createDirectories(logDir);
+                StackLogging.toFile(logDir.resolve("stack.log"));
+                stack = LocalStack.start(StackOptions.fromEnvironment(System.getenv())
+                        .logDir(logDir)
+                        .deployDir(repo.resolve("deploy"))
+                        .shutdownHook(true)
+                        .build());
+                Platform services = Platform.builder(repo, stack.endpoints()).logDir(logDir).freePorts().demoRoster()
+                        .extraEnv(extraEnv).start();
+                return new Embedded(stack, services);
+            } catch (Exception e) {
+                if (stack != null) {
+                    stack.close();
+                }
+                if (e instanceof InterruptedException) {
+                    Thread.currentThread().interrupt();
+                }
+                throw new IllegalStateException("The platform did not start (logs in " + logDir + "): " + e.getMessage(), e);
+            }
+        }
+
+        @Override
+        public String baseUrl(String service) {
+            return services.baseUrl(service);
+        }
+
+        @Override
+        public Endpoints endpoints() {
+            return stack.endpoints();
+        }
+
+        @Override
+        public void stop(String service) {
+            services.stop(service);
+        }
+
+        @Override
+        public void kill(String service) {
+            services.kill(service);
+        }
+
+        @Override
+        public void start(String service) throws Exception {
+            services.start(service);
+        }
+
+        @Override
+        public void close() {
+            try {
+                services.close();
+            } finally {
+                stack.close();
+            }
         }
     }
 
@@ -98,7 +183,7 @@ public final class RunningPlatform implements AutoCloseable {
     }
 
     public URI url(String service, String path) {
-        return URI.create(services.baseUrl(service) + path);
+        return URI.create(backend.baseUrl(service) + path);
     }
 
     public String sdrToken(String sdrId) {
@@ -126,21 +211,21 @@ public final class RunningPlatform implements AutoCloseable {
     }
 
     public Endpoints endpoints() {
-        return stack.endpoints();
+        return backend.endpoints();
     }
 
     /** Stops one service (fault tests); {@link #startService} brings it back on the same port. */
     public void stopService(String service) {
-        services.stop(service);
+        backend.stop(service);
     }
 
     /** Kills one service with SIGKILL: a crash, with whatever it had in flight. */
     public void killService(String service) {
-        services.kill(service);
+        backend.kill(service);
     }
 
     public void startService(String service) throws Exception {
-        services.start(service);
+        backend.start(service);
     }
 
     /** A probe that sees every record written to {@code topic} from now on. */
@@ -210,10 +295,6 @@ public final class RunningPlatform implements AutoCloseable {
 
     @Override
     public void close() {
-        try {
-            services.close();
-        } finally {
-            stack.close();
-        }
+        backend.close();
     }
 }
