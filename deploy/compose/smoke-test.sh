@@ -29,7 +29,8 @@ deploy/images/build.sh --local
 echo "images built in $(( $(date +%s) - t0 )) s"
 
 ./leadflow token --role admin > /dev/null   # the keys the services verify tokens with (.leadflow/keys)
-LEADFLOW_CAPTURE_WEBHOOKS_SECRET_KEY="$(cat .leadflow/keys/webhook-secret.key)"
+# A fresh key for capture's webhook secrets at rest: this deployment lives only as long as the test.
+LEADFLOW_CAPTURE_WEBHOOKS_SECRET_KEY="$(head -c 32 /dev/urandom | base64)"
 export LEADFLOW_CAPTURE_WEBHOOKS_SECRET_KEY
 export CAPTURE_PORT="${CAPTURE_PORT:-28081}" ROUTING_PORT="${ROUTING_PORT:-28084}" ENRICHMENT_PORT=28082 \
   SCORING_PORT=28083 SLA_PORT=28085 CRM_SYNC_PORT=28086
