@@ -30,7 +30,7 @@ final class Connectors {
 
     /**
      * PUT /connectors/{name}/config for each connector (idempotent: creates or updates). Retries while the worker
-     * is still joining its group (409, 5xx, connection refused).
+     * is still joining its group (409, 5xx, connection refused) or cannot reach the database yet.
      */
     void register(List<DeployDir.Connector> connectors, Map<String, String> placeholders, Duration timeout)
             throws Exception {
@@ -53,7 +53,7 @@ final class Connectors {
                     if (r.statusCode() == 200 || r.statusCode() == 201) {
                         break;
                     }
-                    if (r.statusCode() != 409 && r.statusCode() < 500) {
+                    if (r.statusCode() != 409 && r.statusCode() < 500 && !databaseUnreachable(r.body())) {
                         throw new IllegalStateException("Connector " + c.name() + " rejected: " + r.statusCode()
                                 + " " + r.body());
                     }
@@ -67,6 +67,15 @@ final class Connectors {
                 TimeUnit.MILLISECONDS.sleep(200);
             }
         }
+    }
+
+    /**
+     * Connect validates a connector by connecting to its database; "The connection attempt failed" (PostgreSQL's
+     * driver on an I/O error) is worth another try until the deadline: on a container network the database's name
+     * may not resolve from Connect for a moment (seen once in the containers profile), unlike a wrong password.
+     */
+    static boolean databaseUnreachable(String body) {
+        return body != null && body.contains("The connection attempt failed");
     }
 
     /**

@@ -2,6 +2,7 @@ package io.leadflow.system.containers;
 
 import io.leadflow.localstack.Endpoints;
 import io.leadflow.localstack.LocalKeys;
+import io.leadflow.localstack.LocalStackProcess;
 import io.leadflow.localstack.Platform;
 import io.leadflow.system.RunningPlatform;
 import org.testcontainers.containers.GenericContainer;
@@ -92,10 +93,10 @@ public final class ContainerPlatform implements RunningPlatform.Backend {
                 .withExposedPorts(8083)
                 .waitingFor(Wait.forHttp("/connectors").forPort(8083).forStatusCode(200).withStartupTimeout(STARTUP))
                 .dependsOn(kafka);
-        List<AutoCloseable> started = new ArrayList<>();
+        // Closed if the start fails part way (closing a container that never started does nothing).
+        List<AutoCloseable> started = new ArrayList<>(List.of(connect, kafka, postgres));
         try {
             Startables.deepStart(postgres, kafka, connect).join();
-            started.addAll(List.of(connect, kafka, postgres));
 
             // The set-up step: databases, topics, connectors streaming; exits 0 when done.
             Endpoints inNetwork = new Endpoints("kafka:19092", "postgres", 5432, PG_USER, PG_PASSWORD, "http://connect:8083", keyDir);
@@ -113,7 +114,7 @@ public final class ContainerPlatform implements RunningPlatform.Backend {
             for (Platform.Service s : Platform.SERVICES) {
                 Map<String, String> env = new HashMap<>(Platform.serviceEnv(inNetwork, s.database(), 8080));
                 env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", "file:/keys/" + LocalKeys.PUBLIC_KEY_FILE);
-                env.put("JAVA_OPTS", "-Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:CompileThresholdScaling=0.1");
+                env.put("JAVA_OPTS", "-Xmx256m -XX:+UseSerialGC " + String.join(" ", LocalStackProcess.QUICK_JIT));
                 if (s.name().equals("routing-service")) {
                     env.put("LEADFLOW_ROUTING_SEED_DEMO_ROSTER", "true");
                 }
@@ -128,6 +129,7 @@ public final class ContainerPlatform implements RunningPlatform.Backend {
                         .withExposedPorts(8080)
                         .waitingFor(Wait.forHttp("/q/health/ready").forPort(8080).forStatusCode(200).withStartupTimeout(STARTUP)));
             }
+            started.addAll(services.values());
             Startables.deepStart(services.values()).join();
             Endpoints fromHere = new Endpoints(kafka.getBootstrapServers(), postgres.getHost(), postgres.getMappedPort(5432),
                     PG_USER, PG_PASSWORD, "http://" + connect.getHost() + ":" + connect.getMappedPort(8083), keyDir);
