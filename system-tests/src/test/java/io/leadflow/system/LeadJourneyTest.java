@@ -213,6 +213,8 @@ class LeadJourneyTest {
             platform.awaitConsumed("crm-sync", "leads.routing.v1", DEADLINE);
 
             assertThat(opportunitiesOf(opportunities, revops).size()).isEqualTo(1);
+            // Read the topic up to the lead's OpportunityCreated first (a new probe's first poll may still be joining).
+            crm.awaitOne(keyed(leadId, "OpportunityCreated"), DEADLINE);
             assertThat(crm.seen(keyed(leadId, "OpportunityCreated"))).hasSize(1);
         }
 
