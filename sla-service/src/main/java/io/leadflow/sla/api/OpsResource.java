@@ -2,7 +2,6 @@ package io.leadflow.sla.api;
 
 import io.leadflow.sla.config.SlaConfig;
 import io.leadflow.sla.domain.ConsumerLag;
-import io.leadflow.sla.domain.FirstTouchPolicy;
 import io.leadflow.sla.domain.SlaClock;
 import io.leadflow.sla.domain.SlaService;
 import io.leadflow.sla.messaging.lag.KafkaLagReader;
@@ -46,13 +45,14 @@ public class OpsResource {
     }
 
     /** One breached clock as RevOps sees it. */
-    public record Breach(UUID clockId, UUID leadId, String kind, String sdrId, UUID assignmentId, Instant startedAt,
-                         Instant dueAt, Instant breachedAt, Instant touchedAt, double minutesLate) {
+    public record Breach(UUID clockId, UUID leadId, String kind, int attempt, String policyId, String sdrId,
+                         UUID assignmentId, String poolId, Instant startedAt, Instant dueAt, Instant breachedAt,
+                         Integer breachNumber, Instant touchedAt, double minutesLate) {
 
         static Breach of(SlaClock clock, Instant now) {
-            return new Breach(clock.id, clock.leadId, clock.kind, clock.sdrId, clock.assignmentId, clock.startedAt,
-                    clock.dueAt, clock.breachedAt, clock.stoppedAt,
-                    FirstTouchPolicy.minutesLate(clock.dueAt, clock.stoppedAt, now));
+            return new Breach(clock.id, clock.leadId, clock.kind, clock.attempt, clock.policyId, clock.sdrId,
+                    clock.assignmentId, clock.poolId, clock.startedAt, clock.dueAt, clock.breachedAt, clock.breachNumber,
+                    clock.stoppedAt, SlaClock.minutesLate(clock.dueAt, clock.stoppedAt, now));
         }
     }
 

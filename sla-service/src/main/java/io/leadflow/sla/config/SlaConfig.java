@@ -5,13 +5,16 @@ import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
 
-/** SLA policy and the breach scan. Business-hours calendars and per-pool policies come later. */
+/** Where the shipped SLA policies come from, and the clock scan. The policies themselves are data (admin API). */
 @ConfigMapping(prefix = "leadflow.sla")
 public interface SlaConfig {
 
-    /** How long after capture an assigned lead must be accepted before its first-touch SLA is breached. */
-    @WithDefault("PT5M")
-    Duration firstTouch();
+    /**
+     * The shipped SLA policy set, the first active one: a class-path resource or a file path. Later sets are
+     * created and activated through the admin API.
+     */
+    @WithDefault("sla/default-policies.json")
+    String policies();
 
     /** How often each replica scans for due clocks. */
     @WithDefault("PT0.25S")

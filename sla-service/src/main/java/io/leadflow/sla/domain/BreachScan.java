@@ -11,7 +11,7 @@ import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
 /**
- * The timer behind breach detection: each replica scans every {@code leadflow.sla.scan-interval}
+ * The timer behind at-risk warnings and breach detection: each replica scans every {@code leadflow.sla.scan-interval}
  * ({@link RepeatingTask}: the next scan is armed only when the previous one has finished, on a context
  * Hibernate Reactive accepts); the scans of several replicas share the due clocks through row locks
  * (SKIP LOCKED).
@@ -39,8 +39,9 @@ public class BreachScan {
         scan.stop();
     }
 
+    // Warnings first: a clock whose warning and deadline fall in the same tick is warned, then breached.
     private Uni<Void> drain(int batchesLeft) {
-        return sla.breachDueClocks().chain(count -> {
+        return sla.warnAtRiskClocks().chain(sla::breachDueClocks).chain(count -> {
             if (count > 0) {
                 LOG.debugf("%d SLA clock(s) breached", count);
             }

@@ -1,8 +1,9 @@
 package io.leadflow.sla.domain;
 
-/** Where an SLA clock stands: still running, stopped in time, or past its deadline. */
+/** Where an SLA clock stands: running, stopped in time, past its deadline, or called off (reassigned, closed). */
 public enum ClockState {
     RUNNING,
     MET,
-    BREACHED
+    BREACHED,
+    CANCELLED
 }

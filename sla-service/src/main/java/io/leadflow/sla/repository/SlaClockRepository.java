@@ -8,18 +8,11 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
 @ApplicationScoped
 public class SlaClockRepository implements PanacheRepositoryBase<SlaClock, UUID> {
-
-    private static final String START = """
-            insert into sla_clock (id, lead_id, assignment_id, sdr_id, kind, state, started_at, due_at)
-            values (:id, :leadId, :assignmentId, :sdrId, :kind, :state, :startedAt, :dueAt)
-            on conflict (lead_id, kind) do nothing
-            """;
 
     // Rows another replica holds are skipped, not waited for: each due clock is claimed by exactly one scan.
     private static final String CLAIM_DUE = """
@@ -30,34 +23,39 @@ public class SlaClockRepository implements PanacheRepositoryBase<SlaClock, UUID>
             for update skip locked
             """;
 
-    /**
-     * Stores a new clock unless the lead already has one of that kind (a redelivered or repeated
-     * assignment). Returns true when the clock was stored.
-     */
-    public Uni<Boolean> startIfAbsent(SlaClock clock) {
-        return getSession().chain(session -> session.createNativeQuery(START)
-                        .setParameter("id", clock.id)
-                        .setParameter("leadId", clock.leadId)
-                        .setParameter("assignmentId", clock.assignmentId)
-                        .setParameter("sdrId", clock.sdrId)
-                        .setParameter("kind", clock.kind)
-                        .setParameter("state", clock.state.name())
-                        .setParameter("startedAt", clock.startedAt.atOffset(ZoneOffset.UTC))
-                        .setParameter("dueAt", clock.dueAt.atOffset(ZoneOffset.UTC))
-                        .executeUpdate())
-                .map(inserted -> inserted == 1);
-    }
+    // The same for warnings: running clocks past their at-risk time whose warning has not gone out.
+    private static final String CLAIM_AT_RISK = """
+            select * from sla_clock
+            where state = 'RUNNING' and at_risk_sent_at is null and at_risk_at <= now() and due_at > now()
+            order by at_risk_at
+            limit :limit
+            for update skip locked
+            """;
 
-    /** The lead's clock of that kind, locked for the rest of the transaction; null when there is none. */
-    public Uni<SlaClock> findForUpdate(UUID leadId, String kind) {
-        return find("leadId = ?1 and kind = ?2", leadId, kind)
+    /** The lead's running clock, locked for the rest of the transaction; null when none runs. */
+    public Uni<SlaClock> runningForUpdate(UUID leadId) {
+        return find("leadId = ?1 and state = ?2", leadId, ClockState.RUNNING)
                 .withLock(LockModeType.PESSIMISTIC_WRITE)
                 .firstResult();
     }
 
+    /** How many clocks of the lead breached so far. */
+    public Uni<Long> breachesOf(UUID leadId) {
+        return count("leadId = ?1 and state = ?2", leadId, ClockState.BREACHED);
+    }
+
     /** Locks up to {@code limit} running clocks whose deadline has passed, oldest deadline first. */
     public Uni<List<SlaClock>> claimDue(int limit) {
-        return getSession().chain(session -> session.createNativeQuery(CLAIM_DUE, SlaClock.class)
+        return claim(CLAIM_DUE, limit);
+    }
+
+    /** Locks up to {@code limit} running clocks whose at-risk warning is due, oldest first. */
+    public Uni<List<SlaClock>> claimAtRisk(int limit) {
+        return claim(CLAIM_AT_RISK, limit);
+    }
+
+    private Uni<List<SlaClock>> claim(String sql, int limit) {
+        return getSession().chain(session -> session.createNativeQuery(sql, SlaClock.class)
                 .setParameter("limit", limit)
                 .getResultList());
     }
@@ -65,6 +63,13 @@ public class SlaClockRepository implements PanacheRepositoryBase<SlaClock, UUID>
     /** The most recent breaches, newest first. */
     public Uni<List<SlaClock>> recentBreaches(int limit) {
         return find("state", Sort.descending("breachedAt"), ClockState.BREACHED)
+                .page(0, limit)
+                .list();
+    }
+
+    /** Running clocks whose at-risk warning went out, nearest deadline first: the leads at risk now. */
+    public Uni<List<SlaClock>> atRisk(int limit) {
+        return find("state = ?1 and atRiskSentAt is not null", Sort.ascending("dueAt"), ClockState.RUNNING)
                 .page(0, limit)
                 .list();
     }

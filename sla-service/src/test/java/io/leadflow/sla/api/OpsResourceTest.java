@@ -86,8 +86,8 @@ class OpsResourceTest {
         String sdr = "sdr-late-" + UUID.randomUUID();
         UUID leadId = UUID.randomUUID();
         db.preparedQuery("""
-                        insert into sla_clock (id, lead_id, assignment_id, sdr_id, kind, state, started_at, due_at)
-                        values (gen_random_uuid(), $1, gen_random_uuid(), $2, 'first-touch', 'RUNNING',
+                        insert into sla_clock (id, lead_id, assignment_id, sdr_id, kind, policy_id, state, started_at, due_at)
+                        values (gen_random_uuid(), $1, gen_random_uuid(), $2, 'first-touch', 'test', 'RUNNING',
                                 now() - interval '8 minutes', now() - interval '3 minutes')
                         """)
                 .execute(Tuple.of(leadId, sdr)).await().atMost(DEADLINE);

@@ -50,7 +50,8 @@ class BreachScanConcurrencyTest {
         while (true) {
             int count;
             try {
-                count = VertxContextSupport.subscribeAndAwait(() -> sla.breachDueClocks());
+                count = VertxContextSupport.subscribeAndAwait(() -> sla.warnAtRiskClocks())
+                        + VertxContextSupport.subscribeAndAwait(() -> sla.breachDueClocks());
             } catch (Throwable e) {
                 throw new IllegalStateException(e);
             }
@@ -62,14 +63,23 @@ class BreachScanConcurrencyTest {
     }
 
     @Test
-    void concurrentScansBreachEachDueClockExactlyOnce() throws Exception {
+    void concurrentScansWarnAndBreachEachDueClockExactlyOnce() throws Exception {
         String sdr = "sdr-race-" + UUID.randomUUID();
         rows("""
-                insert into sla_clock (id, lead_id, assignment_id, sdr_id, kind, state, started_at, due_at)
-                select gen_random_uuid(), gen_random_uuid(), gen_random_uuid(), $1, 'first-touch', 'RUNNING',
+                insert into sla_clock (id, lead_id, assignment_id, sdr_id, kind, policy_id, state, started_at, due_at)
+                select gen_random_uuid(), gen_random_uuid(), gen_random_uuid(), $1, 'first-touch', 'test', 'RUNNING',
                        now() - interval '10 minutes', now() - interval '1 second' - n * interval '1 millisecond'
                 from generate_series(1, $2) as n
                 """, sdr, CLOCKS);
+        // As many clocks whose at-risk warning is due but whose deadline is an hour away: warned once each.
+        String warned = "sdr-warn-" + UUID.randomUUID();
+        rows("""
+                insert into sla_clock (id, lead_id, assignment_id, sdr_id, kind, policy_id, state, started_at, due_at,
+                                       at_risk_at)
+                select gen_random_uuid(), gen_random_uuid(), gen_random_uuid(), $1, 'first-touch', 'test', 'RUNNING',
+                       now() - interval '10 minutes', now() + interval '1 hour', now() - n * interval '1 millisecond'
+                from generate_series(1, $2) as n
+                """, warned, CLOCKS);
 
         ExecutorService pool = Executors.newFixedThreadPool(SCANNERS);
         try {
@@ -105,6 +115,17 @@ class BreachScanConcurrencyTest {
         assertThat(events).allSatisfy(row -> {
             assertThat(row.getLong("events")).as("SlaBreached events of lead %s", row.getUUID("lead_id")).isEqualTo(1);
             assertThat(row.getLong("clocks")).isEqualTo(1);
+        });
+        List<Row> warnings = rows("""
+                select c.lead_id, c.state, c.at_risk_sent_at, count(o.id) as events
+                from sla_clock c left join outbox o on o.aggregateid = c.lead_id::text and o.type = 'SlaAtRisk'
+                where c.sdr_id = $1
+                group by c.lead_id, c.state, c.at_risk_sent_at
+                """, warned);
+        assertThat(warnings).hasSize(CLOCKS).allSatisfy(row -> {
+            assertThat(row.getLong("events")).as("SlaAtRisk events of lead %s", row.getUUID("lead_id")).isEqualTo(1);
+            assertThat(row.getString("state")).isEqualTo("RUNNING");
+            assertThat(row.getOffsetDateTime("at_risk_sent_at")).isNotNull();
         });
     }
 }

@@ -10,7 +10,11 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import java.util.Map;
 import java.util.Set;
 
-/** Reads leads.routing.v1: an assignment starts the first-touch clock, an acceptance stops it. */
+/**
+ * Reads leads.routing.v1: an assignment starts the first-touch clock, a touch stops it (and starts the next
+ * follow-up), a reassignment gives the new holder a clock, closing the lead calls it off; an acceptance counts
+ * where the policy says so.
+ */
 @ApplicationScoped
 public class RoutingEventsConsumer {
 
@@ -27,8 +31,13 @@ public class RoutingEventsConsumer {
     @Incoming("leads-routing")
     public Uni<Void> onRoutingEvent(ConsumerRecord<String, String> record) {
         return events.consume(record, CONSUMER,
-                Map.of("LeadAssigned", event -> sla.startFirstTouch(event.leadId(), event.as(LeadAssignedIn.class)),
-                        "LeadAccepted", event -> sla.stopFirstTouch(event.leadId(), event.as(LeadAcceptedIn.class))),
-                Set.of("LeadQualified", "LeadTouched", "LeadDisqualified", "LeadNurtured", "LeadReassigned", "LeadUnmatched"));
+                Map.of("LeadAssigned", event -> sla.assigned(event.leadId(), event.as(LeadAssignedIn.class)),
+                        "LeadAccepted", event -> sla.accepted(event.leadId(), event.as(LeadAcceptedIn.class)),
+                        "LeadTouched", event -> sla.touched(event.leadId(), event.as(LeadTouchedIn.class)),
+                        "LeadReassigned", event -> sla.reassigned(event.leadId(), event.as(LeadReassignedIn.class)),
+                        "LeadQualified", event -> sla.closed(event.leadId(), event.occurredAt(), "qualified"),
+                        "LeadDisqualified", event -> sla.closed(event.leadId(), event.occurredAt(), "disqualified"),
+                        "LeadNurtured", event -> sla.closed(event.leadId(), event.occurredAt(), "nurtured")),
+                Set.of("LeadUnmatched"));
     }
 }
