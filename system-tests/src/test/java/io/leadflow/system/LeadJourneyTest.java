@@ -47,10 +47,22 @@ class LeadJourneyTest {
 
     @BeforeAll
     static void startPlatform() {
-        // A first-touch deadline short enough for the breach test, long enough that the other tests act on a lead
-        // well before its deadline once the pipeline is warm.
-        platform = RunningPlatform.start(Map.of(
-                "sla-service", Map.of("LEADFLOW_SLA_FIRST_TOUCH", "PT8S")));
+        platform = RunningPlatform.start(Map.of());
+        // RevOps' own SLA policy, through the admin API: a first-touch deadline short enough for the breach test, long
+        // enough that the other tests act on a lead well before its deadline once the pipeline is warm.
+        try {
+            String revops = platform.roleToken("revops");
+            HttpResponse<String> draft = post(platform.url("sla-service", "/api/v1/sla/policies"), revops, """
+                    {"version": "journey-1", "policies": [{"id": "journey", "firstTouch": "PT8S", "atRisk": 0.5,
+                      "followUps": ["PT1H"], "maxAttempts": 6, "escalateAfterBreaches": 3}]}
+                    """);
+            assertThat(draft.statusCode()).as(draft.body()).isEqualTo(200);
+            HttpResponse<String> active = post(platform.url("sla-service", "/api/v1/sla/policies/journey-1/activate"), revops, "");
+            assertThat(active.statusCode()).as(active.body()).isEqualTo(200);
+            assertThat(JSON.readTree(active.body()).get("status").asText()).isEqualTo("active");
+        } catch (Exception e) {
+            throw new IllegalStateException("SLA policy not set up", e);
+        }
         for (String sdr : SDRS) {
             STREAMS.add(SdrStream.open(HTTP, platform.url("routing-service", "/api/v1/sdr/stream"), platform.sdrToken(sdr),
                     (event, arrived) -> {
@@ -169,9 +181,14 @@ class LeadJourneyTest {
         try (var breaches = platform.topicProbe("leads.sla.v1"); var routing = platform.topicProbe("leads.routing.v1")) {
             String leadId = capture(uniqueEmail());
 
+            // Warned at half the deadline, then breached at it.
+            ConsumerRecord<String, String> warning = breaches.awaitOne(keyed(leadId, "SlaAtRisk"), DEADLINE);
             ConsumerRecord<String, String> breach = breaches.awaitOne(keyed(leadId, "SlaBreached"), DEADLINE);
+            assertThat(warning.offset()).isLessThan(breach.offset());
             JsonNode payload = JSON.readTree(breach.value());
             assertThat(payload.get("kind").asText()).isEqualTo("first-touch");
+            assertThat(payload.get("policyId").asText()).isEqualTo("journey");
+            assertThat(payload.get("action").asText()).isEqualTo("reassign");
             // The breach names the SDR the lead was assigned to. (Routing then reassigns it on the breach, so the
             // SDR notified last may already be the next one.)
             String assignedTo = JSON.readTree(routing.awaitOne(keyed(leadId, "LeadAssigned"), DEADLINE).value())

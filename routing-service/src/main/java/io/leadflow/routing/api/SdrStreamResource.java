@@ -41,14 +41,15 @@ public class SdrStreamResource {
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @RestStreamElementType(MediaType.APPLICATION_JSON)
     @Operation(summary = "My live inbox", description = "Server-sent events: 'assignment' with the lead's full context, "
-            + "'resubmission' when the person submits again, and heartbeat comments. Leads assigned while disconnected are in GET /api/v1/sdr/leads.")
+            + "'resubmission' when the person submits again, 'do-not-contact', 'moved', 'at-risk' ({leadId, dueAt, card}) when "
+            + "a lead's SLA deadline is near, and heartbeat comments. Leads assigned while disconnected are in GET /api/v1/sdr/leads.")
     public Multi<OutboundSseEvent> stream(@Context Sse sse) {
         String sdrId = caller.getSubject();
         Multi<OutboundSseEvent> assignments = inbox.follow(sdrId)
                 .map(notice -> sse.newEventBuilder()
                         .name(notice.kind())
                         .id(notice.card().assignmentId().toString())
-                        .data(LeadCard.class, notice.card())
+                        .data(notice.data().getClass(), notice.data())
                         .build());
         // Subscribed after the inbox registration (merge subscribes in order): the first comment
         // tells the client that assignments from now on will reach it.

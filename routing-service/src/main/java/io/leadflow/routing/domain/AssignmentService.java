@@ -164,6 +164,25 @@ public class AssignmentService {
         }).replaceWithVoid();
     }
 
+    /**
+     * The SLA policy's attempts were used without reaching the person (SlaAttemptsExhausted): an open lead goes to
+     * nurture with reason no_response (LeadNurtured), inside the consumer's inbox transaction. A lead qualified or
+     * closed meanwhile stays as it is.
+     *
+     * @return whether the lead was sent to nurture
+     */
+    public Uni<Boolean> nurtureUnreached(UUID leadId, int attempts, String policyId) {
+        return assignments.lockForLead(leadId).chain(assignment -> {
+            if (assignment == null || !assignment.status.open()) {
+                return Uni.createFrom().item(false);
+            }
+            Closing closing = Closing.nurture("no_response", "No contact after " + attempts + " attempts (SLA policy "
+                    + policyId + ")").closing();
+            assignment.close(closing, now());
+            return outbox.append(LeadNurtured.TYPE, leadId, LeadNurtured.of(assignment)).replaceWith(true);
+        });
+    }
+
     /** The person behind the lead asked not to be contacted: recorded on its assignment, if it has one. */
     public Uni<Void> optedOut(UUID leadId) {
         return assignments.lockForLead(leadId).invoke(found -> {

@@ -90,9 +90,11 @@ public class Reassignments {
     /**
      * The lead's holder {@code sdrId} missed its {@code kind} deadline. Runs inside the consumer's inbox transaction;
      * the assignment is locked first, so a breach that races an acceptance, a decline or a manual move sees its
-     * result.
+     * result. {@code escalate} is the SLA policy's word (SlaBreached's action): true sends the lead to the pool's
+     * manager, false to the next member; empty (an event from before policies) counts breaches against
+     * {@code leadflow.routing.reassignment.escalate-after-breaches}.
      */
-    public Uni<Outcome> slaBreached(UUID leadId, String kind, String sdrId, Instant dueAt) {
+    public Uni<Outcome> slaBreached(UUID leadId, String kind, String sdrId, Instant dueAt, Optional<Boolean> escalate) {
         return assignments.lockForLead(leadId).chain(assignment -> {
             if (assignment == null) {
                 LOG.debugf("SLA breach of lead %s: it has no assignment; nothing to do", leadId);
@@ -113,9 +115,10 @@ public class Reassignments {
             }
             int breaches = assignment.slaBreaches;
             String note = ReassignmentPolicy.breachNote(kind, dueAt, breaches);
-            Uni<Optional<String>> manager = breaches >= escalateAfter ? managerOf(assignment.poolId)
+            int threshold = escalate.map(policySays -> policySays ? 1 : Integer.MAX_VALUE).orElse(escalateAfter);
+            Uni<Optional<String>> manager = breaches >= threshold ? managerOf(assignment.poolId)
                     : Uni.createFrom().item(Optional.empty());
-            return manager.chain(managerId -> switch (ReassignmentPolicy.onBreach(breaches, escalateAfter, sdrId, managerId)) {
+            return manager.chain(managerId -> switch (ReassignmentPolicy.onBreach(breaches, threshold, sdrId, managerId)) {
                 case ESCALATE -> move(assignment, managerId.orElseThrow(), "escalated", note).replaceWith(Outcome.ESCALATED);
                 case KEEP_WITH_MANAGER -> {
                     LOG.infof("lead %s breached %d times and its pool's manager %s holds it already; it stays", leadId,

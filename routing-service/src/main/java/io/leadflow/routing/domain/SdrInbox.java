@@ -17,13 +17,31 @@ import java.util.concurrent.ConcurrentHashMap;
 @ApplicationScoped
 public class SdrInbox {
 
-    /** What an SDR is told: a new assignment, that the person behind one of their leads came back, or that one moved. */
-    public record Notice(String kind, LeadCard card) {
+    /**
+     * What an SDR is told: a new assignment, that the person behind one of their leads came back, that one moved, or
+     * that one's SLA deadline is near ({@code dueAt} set only then).
+     */
+    public record Notice(String kind, LeadCard card, java.time.Instant dueAt) {
         public static final String ASSIGNMENT = "assignment";
         public static final String RESUBMISSION = "resubmission";
         public static final String DO_NOT_CONTACT = "do-not-contact";
         /** The lead left the SDR (reassigned to someone else): the page takes its card away. */
         public static final String MOVED = "moved";
+        /** The lead's SLA clock is at risk: act before {@code dueAt} or it is reassigned. */
+        public static final String AT_RISK = "at-risk";
+
+        public Notice(String kind, LeadCard card) {
+            this(kind, card, null);
+        }
+
+        /** What the stream sends: the card, or for a warning the deadline with the card. */
+        public Object data() {
+            return dueAt == null ? card : new AtRisk(card.leadId(), dueAt, card);
+        }
+    }
+
+    /** The data of an at-risk notice. */
+    public record AtRisk(java.util.UUID leadId, java.time.Instant dueAt, LeadCard card) {
     }
 
     private final Map<String, Set<MultiEmitter<? super Notice>>> streams = new ConcurrentHashMap<>();

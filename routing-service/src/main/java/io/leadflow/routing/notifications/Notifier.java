@@ -115,6 +115,20 @@ public class Notifier {
         }));
     }
 
+    /** E-mails the SDR that a lead's SLA deadline is near; skipped when e-mail is off or they have no address. */
+    public Uni<Void> atRisk(java.util.UUID leadId, String sdrId, LeadCard card, String owed, Instant dueAt) {
+        if (!settings.email()) {
+            return Uni.createFrom().voidItem();
+        }
+        return roster.findById(sdrId).chain(sdr -> {
+            if (!hasAddress(sdr)) {
+                return Uni.createFrom().voidItem();
+            }
+            AtRiskEmail email = AtRiskEmail.of(card, owed, dueAt, acceptUrl(leadId, sdrId), baseUrl() + "/inbox.html");
+            return send(sdr.email, email.subject(), email.text(), email.html());
+        });
+    }
+
     private boolean hasAddress(Sdr sdr) {
         if (sdr == null || sdr.email == null || sdr.email.isBlank()) {
             count("email", "no-address");

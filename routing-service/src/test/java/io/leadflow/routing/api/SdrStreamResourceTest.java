@@ -140,6 +140,27 @@ class SdrStreamResourceTest {
                 .body("lead.doNotContact", org.hamcrest.Matchers.is(true)));
     }
 
+    @Test
+    void anSlaWarningReachesTheHolderLiveWithItsDeadline() throws Exception {
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().when().get("/q/health/ready").then().statusCode(200));
+        UUID lead = RoutingFixtures.leadOf(routing, db, "sdr-2");
+        com.fasterxml.jackson.databind.node.ObjectNode warning = (com.fasterxml.jackson.databind.node.ObjectNode)
+                mapper.readTree(io.leadflow.contracts.EventContracts.example("SlaAtRisk"));
+        String eventId = UUID.randomUUID().toString();
+        warning.put("leadId", lead.toString()).put("eventId", eventId).put("sdrId", "sdr-2");
+
+        try (SseLines owner = SseLines.open(stream, TestTokens.sdr("sdr-2"))) {
+            owner.await(line -> line.startsWith(":"), DEADLINE);
+            io.leadflow.messaging.testing.TopicProbe.send(bootstrap, "leads.sla.v1", lead.toString(), eventId,
+                    "SlaAtRisk", warning.toString());
+            owner.await(line -> line.replace(" ", "").equals("event:at-risk"), DEADLINE);
+            String data = owner.await(line -> line.startsWith("data:") && line.contains(lead.toString()), DEADLINE);
+            var json = mapper.readTree(data.substring("data:".length()).trim());
+            assertThat(json.get("dueAt").asText()).isEqualTo("2026-11-22T09:20:02.113Z");
+            assertThat(json.at("/card/leadId").asText()).isEqualTo(lead.toString());
+        }
+    }
+
     @org.eclipse.microprofile.config.inject.ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;
 

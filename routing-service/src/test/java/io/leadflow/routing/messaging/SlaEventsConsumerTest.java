@@ -109,6 +109,81 @@ class SlaEventsConsumerTest {
     }
 
     @Test
+    void thePolicysActionDecidesBetweenTheNextMemberAndTheManager() {
+        Team team = team(db, 3, true);
+        UUID lead = leadIn(routing, team);
+        UUID escalated = UUID.randomUUID();
+        TopicProbe.send(bootstrap, "leads.sla.v1", lead.toString(), escalated.toString(), "SlaBreached",
+                slaBreached(db, lead, escalated, team.members().get(0)).put("action", "escalate").toString());
+        await().atMost(DEADLINE).until(() -> reassignments(db, lead).size() == 1);
+        assertThat(reassignments(db, lead).get(0).get("reason").asText()).isEqualTo("escalated");
+        assertThat(holder(db, lead)).isEqualTo(team.manager());
+
+        UUID other = leadIn(routing, team);
+        String first = holder(db, other);
+        for (int i = 0; i < 3; i++) {
+            String from = holder(db, other);
+            UUID eventId = UUID.randomUUID();
+            TopicProbe.send(bootstrap, "leads.sla.v1", other.toString(), eventId.toString(), "SlaBreached",
+                    slaBreached(db, other, eventId, from).put("action", "reassign").toString());
+            awaitApplied(eventId);
+        }
+        assertThat(reassignments(db, other)).hasSize(3).allSatisfy(moved ->
+                assertThat(moved.get("reason").asText()).isEqualTo("sla_breach"));
+        assertThat(holder(db, other)).isNotEqualTo(team.manager()).isIn(team.members());
+        assertThat(first).isIn(team.members());
+    }
+
+    @Test
+    void aLeadThePolicysAttemptsDidNotReachGoesToNurture() throws Exception {
+        Team team = team(db, 2, false);
+        UUID lead = leadIn(routing, team);
+        UUID eventId = UUID.randomUUID();
+        var exhausted = (com.fasterxml.jackson.databind.node.ObjectNode) new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(io.leadflow.contracts.EventContracts.example("SlaAttemptsExhausted"));
+        exhausted.put("leadId", lead.toString()).put("eventId", eventId.toString()).put("sdrId", holder(db, lead));
+        TopicProbe.send(bootstrap, "leads.sla.v1", lead.toString(), eventId.toString(), "SlaAttemptsExhausted",
+                exhausted.toString());
+        awaitApplied(eventId);
+
+        var assignment = RoutingFixtures.rows(db, "select status, closed_reason, closed_note from assignment where lead_id = $1",
+                lead).get(0);
+        assertThat(List.of(assignment.getString("status"), assignment.getString("closed_reason")))
+                .containsExactly("NURTURED", "no_response");
+        assertThat(assignment.getString("closed_note")).isEqualTo("No contact after 6 attempts (SLA policy hot)");
+        String nurtured = RoutingFixtures.rows(db, "select payload::text from outbox where aggregateid = $1 and type = 'LeadNurtured'",
+                lead.toString()).get(0).getString(0);
+        assertThat(io.leadflow.contracts.EventContracts.violations("LeadNurtured", nurtured)).isEmpty();
+
+        // Again for a lead closed meanwhile: nothing changes.
+        UUID again = UUID.randomUUID();
+        exhausted.put("eventId", again.toString());
+        TopicProbe.send(bootstrap, "leads.sla.v1", lead.toString(), again.toString(), "SlaAttemptsExhausted",
+                exhausted.toString());
+        awaitApplied(again);
+        assertThat(RoutingFixtures.rows(db, "select 1 from outbox where aggregateid = $1 and type = 'LeadNurtured'",
+                lead.toString())).hasSize(1);
+    }
+
+    @Test
+    void anEscalationRecordIsReadAndChangesNothing() throws Exception {
+        Team team = team(db, 2, true);
+        UUID lead = leadIn(routing, team);
+        UUID eventId = UUID.randomUUID();
+        var escalated = (com.fasterxml.jackson.databind.node.ObjectNode) new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(io.leadflow.contracts.EventContracts.example("SlaEscalated"));
+        escalated.put("leadId", lead.toString()).put("eventId", eventId.toString());
+        String before = holder(db, lead);
+        TopicProbe.send(bootstrap, "leads.sla.v1", lead.toString(), eventId.toString(), "SlaEscalated", escalated.toString());
+        await().atMost(DEADLINE).until(() -> {
+            var counter = meters.find("leadflow.events.consumed").tags("consumer", "routing-sla", "type", "SlaEscalated").counters();
+            return counter.stream().mapToDouble(c -> c.count()).sum() > 0;
+        });
+        assertThat(holder(db, lead)).isEqualTo(before);
+        assertThat(reassignments(db, lead)).isEmpty();
+    }
+
+    @Test
     void aRedeliveredBreachMovesTheLeadOnce() {
         Team team = team(db, 3, true);
         UUID lead = leadIn(routing, team);

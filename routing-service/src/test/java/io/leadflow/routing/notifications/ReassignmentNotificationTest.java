@@ -124,6 +124,29 @@ class ReassignmentNotificationTest {
     }
 
     @Test
+    void anSlaWarningMailsTheHolderOnceWithTheDeadlineAndAWorkingAcceptLink() throws Exception {
+        String holder = newSdr("Ada Holder");
+        UUID lead = RoutingFixtures.leadOf(routing, db, holder);
+        await().atMost(DEADLINE).until(() -> mailTo(holder).size() == 1); // the assignment mail
+        ObjectNode warning = (ObjectNode) mapper.readTree(EventContracts.example("SlaAtRisk"));
+        String eventId = UUID.randomUUID().toString();
+        warning.put("leadId", lead.toString()).put("eventId", eventId).put("sdrId", holder);
+        TopicProbe.send(bootstrap, "leads.sla.v1", lead.toString(), eventId, "SlaAtRisk", warning.toString());
+        // And one naming somebody who no longer holds the lead: nobody is mailed for it.
+        String stale = UUID.randomUUID().toString();
+        warning.put("eventId", stale).put("sdrId", "sdr-gone");
+        TopicProbe.send(bootstrap, "leads.sla.v1", lead.toString(), stale, "SlaAtRisk", warning.toString());
+        await().atMost(DEADLINE).until(() -> processed("routing-sla", stale));
+
+        assertThat(mailTo(holder)).hasSize(2);
+        MimeMessage mail = mailTo(holder).get(1);
+        assertThat(mail.getSubject()).startsWith("SLA at risk, act by 09:20:02 UTC 22 Nov");
+        String text = text(mail);
+        assertThat(text).contains("the first touch is due by 09:20:02 UTC 22 Nov");
+        assertThat(acceptWith(token(text))).isEqualTo(200);
+    }
+
+    @Test
     void aManualReassignMailsTheNewOwnerALinkThatWorksAndThePreviousOwnersLinkIsRefused() throws Exception {
         String from = newSdr("Sam Previous");
         String to = newSdr("Priya Next");

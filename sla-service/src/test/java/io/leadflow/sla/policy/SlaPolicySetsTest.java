@@ -93,6 +93,21 @@ class SlaPolicySetsTest {
     }
 
     @Test
+    void theReadmesExampleIsAValidSet() throws Exception {
+        String readme = java.nio.file.Files.readString(java.nio.file.Path.of("README.md"));
+        int start = readme.indexOf("```json\n") + "```json\n".length();
+        String example = readme.substring(start, readme.indexOf("```", start));
+        SlaPolicySet set = SlaPolicySets.parse(JSON.readTree(example)).orElseThrow();
+        assertThat(set.policies()).extracting(SlaPolicy::id)
+                .containsExactly("hot", "enterprise-a-emea", "na-business-day", "standard");
+        assertThat(set.policyFor(lead("warm", "A2", "5001-10000", "DE")).id()).isEqualTo("enterprise-a-emea");
+        // Friday 19:00 in New York with ten working hours: Monday 08:00 + 10 h = Monday 18:00 (EST, UTC-5).
+        SlaPolicy na = set.policy("na-business-day");
+        assertThat(na.deadline(Instant.parse("2026-12-05T00:00:00Z"), na.firstTouch()))
+                .isEqualTo(Instant.parse("2026-12-07T23:00:00Z"));
+    }
+
+    @Test
     void aSetWithoutPoliciesOrVersionIsRefused() throws Exception {
         assertThat(SlaPolicySets.parse(json("{'policies': []}")).messages())
                 .containsExactlyInAnyOrder("version: is required", "policies: must be a non-empty array");

@@ -15,12 +15,15 @@ import java.util.function.BiConsumer;
 import java.util.stream.Stream;
 
 /**
- * An SDR's live inbox stream (server-sent events), read as an SDR's browser would: each event's
- * JSON is handed to the listener with the nanoTime at which it arrived.
+ * An SDR's live inbox stream (server-sent events), read as an SDR's browser would: each card the SDR holds now
+ * (events {@code assignment}, {@code resubmission}, {@code do-not-contact}) is handed to the listener with the
+ * nanoTime at which it arrived. A lead that {@code moved} away and an {@code at-risk} warning are not.
  */
 public final class SdrStream implements AutoCloseable {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** The notices whose data is the SDR's current card of the lead. */
+    private static final java.util.Set<String> CARDS = java.util.Set.of("assignment", "resubmission", "do-not-contact");
 
     private final CompletableFuture<HttpResponse<Stream<String>>> response;
 
@@ -53,14 +56,23 @@ public final class SdrStream implements AutoCloseable {
 
     private static void read(Stream<String> lines, BiConsumer<JsonNode, Long> listener) {
         StringBuilder data = new StringBuilder();
+        StringBuilder name = new StringBuilder();
         try {
             lines.forEach(line -> {
-                if (line.startsWith("data:")) {
+                if (line.startsWith("event:")) {
+                    name.setLength(0);
+                    name.append(line.substring(6).strip());
+                } else if (line.startsWith("data:")) {
                     data.append(line.substring(5).stripLeading());
                 } else if (line.isEmpty() && !data.isEmpty()) {
                     long arrived = System.nanoTime();
                     String json = data.toString();
+                    boolean assignment = name.isEmpty() || CARDS.contains(name.toString());
                     data.setLength(0);
+                    name.setLength(0);
+                    if (!assignment) {
+                        return;
+                    }
                     try {
                         JsonNode event = MAPPER.readTree(json);
                         if (event != null && event.isObject()) {

@@ -19,7 +19,7 @@ import java.util.UUID;
  * Feeds the SDRs' live inboxes from leads.routing.v1 itself, i.e. only with assignments that
  * committed, and from leads.capture.v1 with resubmissions of leads already assigned. This is a broadcast, not a work queue: every replica consumes the topic in a consumer
  * group of its own ({@code routing-inbox-<instance uuid>}, from the latest offset) and pushes each
- * LeadAssigned to the SDRs connected to THAT replica. There is deliberately no inbox table: nothing
+ * LeadAssigned to the SDRs connected to THAT replica; from leads.sla.v1 it pushes the at-risk warnings. There is deliberately no inbox table: nothing
  * is stored, a missed push only means the SDR sees the lead in the list instead of live.
  */
 @ApplicationScoped
@@ -27,7 +27,8 @@ public class SdrInboxFeed {
 
     /** Events of leads.routing.v1 and leads.capture.v1 that change nothing in a live inbox (yet). */
     static final Set<String> IGNORED = Set.of("LeadAccepted", "LeadTouched", "LeadQualified", "LeadDisqualified",
-            "LeadNurtured", "LeadUnmatched", "LeadCaptured", "LeadEngaged", "LeadErased");
+            "LeadNurtured", "LeadUnmatched", "LeadCaptured", "LeadEngaged", "LeadErased", "SlaBreached", "SlaEscalated",
+            "SlaAttemptsExhausted");
 
     private final SdrInbox inbox;
     private final AssignmentRepository assignments;
@@ -62,6 +63,9 @@ public class SdrInboxFeed {
             if ("LeadResubmitted".equals(event.eventType())) {
                 return notifyOwner(event.leadId(), event.as(LeadResubmittedIn.class));
             }
+            if ("SlaAtRisk".equals(event.eventType())) {
+                return warnHolder(event.leadId(), event.as(SlaAtRiskIn.class));
+            }
             if ("LeadOptedOut".equals(event.eventType())) {
                 return notifyOwnerOfOptOut(event.leadId());
             }
@@ -78,6 +82,16 @@ public class SdrInboxFeed {
             if (assignment != null) {
                 assignment.optedOut();
                 inbox.publish(assignment.sdrId, new SdrInbox.Notice(SdrInbox.Notice.DO_NOT_CONTACT, LeadCard.of(assignment)));
+            }
+        }).replaceWithVoid();
+    }
+
+    /** Warns the lead's holder, if the warning still names them and the lead is open, that its deadline is near. */
+    private Uni<Void> warnHolder(UUID leadId, SlaAtRiskIn warning) {
+        return detachedAssignment(leadId).invoke(assignment -> {
+            if (assignment != null && assignment.status.open() && warning.sdrId().equals(assignment.sdrId)) {
+                inbox.publish(assignment.sdrId, new SdrInbox.Notice(SdrInbox.Notice.AT_RISK, LeadCard.of(assignment),
+                        warning.dueAt()));
             }
         }).replaceWithVoid();
     }
