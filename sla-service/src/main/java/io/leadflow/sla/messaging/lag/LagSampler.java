@@ -133,7 +133,9 @@ public class LagSampler {
     }
 
     @PreDestroy
-    void close() {
+    void close() throws InterruptedException {
+        schedule.stop();
         thread.shutdownNow();
+        thread.awaitTermination(2, TimeUnit.SECONDS);
     }
 }

@@ -109,10 +109,16 @@ final class UnreadRecordReader implements AutoCloseable {
         return consumer;
     }
 
+    /** Closes the consumer, unless a sample still uses it at shutdown (then it goes with the JVM). */
     @Override
     public void close() {
-        if (consumer != null) {
-            consumer.close(CloseOptions.timeout(Duration.ofSeconds(2)));
+        KafkaConsumer<byte[], byte[]> open = consumer;
+        if (open != null) {
+            try {
+                open.close(CloseOptions.timeout(Duration.ofSeconds(2)));
+            } catch (java.util.ConcurrentModificationException e) {
+                // The sampler's thread still holds it.
+            }
             consumer = null;
         }
     }
