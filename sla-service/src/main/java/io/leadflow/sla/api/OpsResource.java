@@ -2,9 +2,10 @@ package io.leadflow.sla.api;
 
 import io.leadflow.sla.config.SlaConfig;
 import io.leadflow.sla.domain.ConsumerLag;
+import io.leadflow.sla.domain.DeadLetterDepth;
 import io.leadflow.sla.domain.SlaClock;
 import io.leadflow.sla.domain.SlaService;
-import io.leadflow.sla.messaging.lag.KafkaLagReader;
+import io.leadflow.sla.messaging.lag.LagSampler;
 import io.leadflow.web.InvalidRequestException;
 import io.leadflow.web.Roles;
 import io.smallrye.mutiny.TimeoutException;
@@ -26,7 +27,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
-/** What RevOps watches: consumer lag across the platform and the SLA breaches. */
+/** What RevOps watches: the pipeline's health (consumer lag, dead letters) and the SLA breaches. */
 @Path("/api/v1/ops")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.REVOPS, Roles.ADMIN})
@@ -34,12 +35,12 @@ public class OpsResource {
 
     private static final Logger LOG = Logger.getLogger(OpsResource.class);
 
-    private final KafkaLagReader lag;
+    private final LagSampler sampler;
     private final SlaService sla;
     private final int maxBreaches;
 
-    public OpsResource(KafkaLagReader lag, SlaService sla, SlaConfig config) {
-        this.lag = lag;
+    public OpsResource(LagSampler sampler, SlaService sla, SlaConfig config) {
+        this.sampler = sampler;
         this.sla = sla;
         this.maxBreaches = config.ops().maxBreaches();
     }
@@ -61,15 +62,32 @@ public class OpsResource {
 
     @GET
     @Path("/lag")
-    @Operation(summary = "Consumer lag", description = "Committed offset, end offset and lag of every consumer group "
-            + "per topic and partition, read from Kafka. Groups that never committed are left out.")
-    @APIResponse(responseCode = "200", description = "The lag, measured now")
-    @APIResponse(responseCode = "503", description = "Kafka did not answer in time")
+    @Operation(summary = "Consumer lag", description = "Committed offset, end offset and lag of every consumer group per "
+            + "topic and partition, in records and in seconds (age of the oldest unconsumed record), with a status "
+            + "(OK, LAGGING, STALLED) judged over the recent samples; groups, topics and partitions from the latest "
+            + "sample (taken every leadflow.sla.ops.lag-interval). Groups that never committed and ignored groups are "
+            + "left out.")
+    @APIResponse(responseCode = "200", description = "The lag of the latest sample")
+    @APIResponse(responseCode = "503", description = "No sample yet, and Kafka did not answer in time")
     public Uni<ConsumerLag.Report> lag() {
-        return lag.read().onFailure().transform(e -> {
-            LOG.warnf("consumer lag unavailable: %s", e.toString());
-            return new ServiceUnavailableException(e instanceof TimeoutException
-                    ? "Kafka did not report consumer offsets within " + lag.timeout().toMillis() + " ms"
+        return health().map(LagSampler.Health::lag);
+    }
+
+    @GET
+    @Path("/dlq")
+    @Operation(summary = "Dead-letter depth", description = "Records kept in every dead-letter topic (name ending in "
+            + "leadflow.sla.ops.dead-letter-suffix): end offset - earliest offset per partition, summed per topic.")
+    @APIResponse(responseCode = "200", description = "The depths of the latest sample")
+    @APIResponse(responseCode = "503", description = "No sample yet, and Kafka did not answer in time")
+    public Uni<DeadLetterDepth.Report> deadLetters() {
+        return health().map(LagSampler.Health::deadLetters);
+    }
+
+    private Uni<LagSampler.Health> health() {
+        return sampler.latest().ifNoItem().after(sampler.timeout()).fail().onFailure().transform(e -> {
+            LOG.warnf("pipeline health unavailable: %s", e.toString());
+            return new ServiceUnavailableException(e instanceof TimeoutException || e.getCause() instanceof TimeoutException
+                    ? "Kafka did not report consumer offsets within " + sampler.timeout().toMillis() + " ms"
                     : "Kafka could not report consumer offsets; try again shortly");
         });
     }

@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
+import java.util.List;
 
 /** Where the shipped SLA policies come from, and the clock scan. The policies themselves are data (admin API). */
 @ConfigMapping(prefix = "leadflow.sla")
@@ -35,5 +36,21 @@ public interface SlaConfig {
         /** The most breaches one request may list. */
         @WithDefault("500")
         int maxBreaches();
+
+        /** How often the pipeline health (consumer lag, record ages, dead-letter depth) is sampled from Kafka. */
+        @WithDefault("PT10S")
+        Duration lagInterval();
+
+        /** How many consecutive samples judge a consumer: STALLED when its committed offset stood still in all of them while lag was waiting. */
+        @WithDefault("6")
+        int stallSamples();
+
+        /** Consumer groups whose name starts with one of these are left out of the lag (throw-away groups). */
+        @WithDefault("routing-inbox-")
+        List<String> ignoredGroupPrefixes();
+
+        /** Topics whose name ends with this are dead-letter topics, measured for depth. */
+        @WithDefault(".dlq")
+        String deadLetterSuffix();
     }
 }

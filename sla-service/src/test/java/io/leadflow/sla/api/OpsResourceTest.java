@@ -75,7 +75,9 @@ class OpsResourceTest {
             long committed = ((Number) p.get("committed")).longValue();
             long end = ((Number) p.get("end")).longValue();
             assertThat(((Number) p.get("lag")).longValue()).isEqualTo(Math.max(0, end - committed));
+            assertThat(p).containsKeys("lagSeconds", "status");
         });
+        assertThat(sla).containsKeys("lagSeconds", "status");
         assertThat(((Number) sla.get("lag")).longValue()).isGreaterThanOrEqualTo(0);
 
         get("/api/v1/ops/lag", TestTokens.admin());
