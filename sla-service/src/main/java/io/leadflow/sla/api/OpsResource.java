@@ -99,18 +99,90 @@ public class OpsResource {
     @APIResponse(responseCode = "200", description = "The breaches")
     @APIResponse(responseCode = "400", description = "limit out of range")
     public Uni<Breaches> breaches(@QueryParam("limit") @DefaultValue("50") String limitParam) {
-        int limit;
-        try {
-            limit = Integer.parseInt(limitParam.trim());
-        } catch (NumberFormatException e) {
-            limit = -1;
-        }
-        if (limit < 1 || limit > maxBreaches) {
-            return Uni.createFrom().failure(new InvalidRequestException("limit", "must be a whole number from 1 to " + maxBreaches));
-        }
+        int limit = limit(limitParam);
         return sla.recentBreaches(limit).map(clocks -> {
             Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
             return new Breaches(clocks.stream().map(clock -> Breach.of(clock, now)).toList(), now);
         });
+    }
+
+    /** A running clock whose holder was warned: the lead is at risk of breaching. */
+    public record AtRisk(UUID clockId, UUID leadId, String kind, int attempt, String policyId, String sdrId,
+                         String poolId, Instant startedAt, Instant atRiskAt, Instant dueAt, double minutesLeft) {
+
+        static AtRisk of(SlaClock clock, Instant now) {
+            double left = Math.max(0, java.time.Duration.between(now, clock.dueAt).toMillis()) / 60_000.0;
+            return new AtRisk(clock.id, clock.leadId, clock.kind, clock.attempt, clock.policyId, clock.sdrId,
+                    clock.poolId, clock.startedAt, clock.atRiskAt, clock.dueAt, Math.round(left * 10) / 10.0);
+        }
+    }
+
+    public record AtRiskList(List<AtRisk> clocks, Instant measuredAt) {
+    }
+
+    @GET
+    @Path("/at-risk")
+    @Operation(summary = "Leads at risk now", description = "Running clocks whose at-risk warning went out, nearest "
+            + "deadline first: the leads that breach next unless their holder acts.")
+    @APIResponse(responseCode = "400", description = "limit out of range")
+    public Uni<AtRiskList> atRisk(@QueryParam("limit") @DefaultValue("50") String limitParam) {
+        int limit = limit(limitParam);
+        return sla.atRisk(limit).map(clocks -> {
+            Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+            return new AtRiskList(clocks.stream().map(clock -> AtRisk.of(clock, now)).toList(), now);
+        });
+    }
+
+    /** The SLA view of one lead: its policy, holder, contact history and every clock, oldest first. */
+    public record LeadTrace(UUID leadId, String policyId, String policyVersion, String sdrId, String poolId,
+                            Instant capturedAt, Instant assignedAt, Instant acceptedAt, Instant firstTouchAt,
+                            int attempts, Instant contactedAt, Instant closedAt, String closeReason,
+                            java.util.Map<String, String> facts, List<Clock> clocks) {
+    }
+
+    public record Clock(UUID clockId, String kind, int attempt, String sdrId, String state, Instant startedAt,
+                        Instant atRiskAt, Instant atRiskSentAt, Instant dueAt, Instant stoppedAt, String stopReason,
+                        Instant breachedAt, Integer breachNumber) {
+
+        static Clock of(SlaClock c) {
+            return new Clock(c.id, c.kind, c.attempt, c.sdrId, c.state.name(), c.startedAt, c.atRiskAt, c.atRiskSentAt,
+                    c.dueAt, c.stoppedAt, c.stopReason, c.breachedAt, c.breachNumber);
+        }
+    }
+
+    @GET
+    @Path("/leads/{leadId}/trace")
+    @Operation(summary = "A lead's SLA trace", description = "The policy it fell under, its holder, first touch, "
+            + "attempts and contact, and every clock with its deadline, warning, stop or breach.")
+    @APIResponse(responseCode = "404", description = "The SLA service never saw the lead assigned")
+    public Uni<LeadTrace> trace(@jakarta.ws.rs.PathParam("leadId") String leadIdParam) {
+        UUID leadId;
+        try {
+            leadId = UUID.fromString(leadIdParam);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRequestException("leadId", "must be a UUID");
+        }
+        return sla.trace(leadId).map(found -> {
+            if (found == null) {
+                throw new io.leadflow.web.NotFoundException("The SLA service has no record of lead " + leadId + ".");
+            }
+            var lead = found.lead();
+            return new LeadTrace(lead.leadId, lead.policyId, lead.policyVersion, lead.sdrId, lead.poolId, lead.capturedAt,
+                    lead.assignedAt, lead.acceptedAt, lead.firstTouchAt, lead.attempts, lead.contactedAt, lead.closedAt,
+                    lead.closeReason, lead.facts, found.clocks().stream().map(Clock::of).toList());
+        });
+    }
+
+    private int limit(String param) {
+        int limit;
+        try {
+            limit = Integer.parseInt(param.trim());
+        } catch (NumberFormatException e) {
+            limit = -1;
+        }
+        if (limit < 1 || limit > maxBreaches) {
+            throw new InvalidRequestException("limit", "must be a whole number from 1 to " + maxBreaches);
+        }
+        return limit;
     }
 }

@@ -251,6 +251,16 @@ public class SlaService {
         return clocks.atRisk(limit);
     }
 
+    /** The lead's SLA record and its clocks, oldest first; null when the lead was never assigned under tracking. */
+    public record Trace(SlaLead lead, List<SlaClock> clocks) {
+    }
+
+    @WithSession
+    public Uni<Trace> trace(UUID leadId) {
+        return leads.findById(leadId).chain(lead -> lead == null ? Uni.createFrom().<Trace>nullItem()
+                : clocks.list("leadId = ?1 order by startedAt, attempt", leadId).map(list -> new Trace(lead, list)));
+    }
+
     /** Numbers the breach among the lead's, marks the clock and announces it; a late action breaches the same way. */
     private Uni<Void> breach(SlaClock clock, Instant now) {
         return clocks.breachesOf(clock.leadId).chain(before -> {

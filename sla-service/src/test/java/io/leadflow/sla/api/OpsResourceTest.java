@@ -113,4 +113,37 @@ class OpsResourceTest {
         given().auth().oauth2(TestTokens.revops()).when().get("/api/v1/ops/breaches?limit=lots")
                 .then().statusCode(400).body("errors.field", hasItems("limit"));
     }
+
+    @Test
+    void aWarnedLeadIsListedAtRiskAndItsTraceShowsTheClock() {
+        String leadId = UUID.randomUUID().toString();
+        String eventId = UUID.randomUUID().toString();
+        // Captured 6 s ago under the test policy (10 s, warn at half): warned at once, due in about 4 s.
+        Instant capturedAt = Instant.now().minusSeconds(6);
+        String assigned = EventContracts.example("LeadAssigned")
+                .replace("0193a5b0-0000-7000-8000-0000000000aa", leadId)
+                .replace("0193a5b0-7c1e-7a11-8000-000000000004", eventId)
+                .replace("2026-11-22T09:15:02.113Z", capturedAt.toString());
+        TopicProbe.send(bootstrap, "leads.routing.v1", leadId, eventId, "LeadAssigned", assigned);
+
+        JsonPath atRisk = await().atMost(DEADLINE).pollInterval(Duration.ofMillis(100))
+                .until(() -> get("/api/v1/ops/at-risk", TestTokens.revops()),
+                        json -> json.getList("clocks.leadId").contains(leadId));
+        Map<String, Object> clock = atRisk.getMap("clocks.find { it.leadId == '" + leadId + "' }");
+        assertThat(clock.get("sdrId")).isEqualTo("sdr-1");
+        assertThat(clock.get("policyId")).isEqualTo("test");
+        assertThat(((Number) clock.get("minutesLeft")).doubleValue()).isBetween(0.0, 0.1);
+
+        JsonPath trace = get("/api/v1/ops/leads/" + leadId + "/trace", TestTokens.admin());
+        assertThat(trace.getString("policyId")).isEqualTo("test");
+        assertThat(trace.getString("facts.source")).isEqualTo("google");
+        assertThat(trace.getList("clocks.kind")).containsExactly("first-touch");
+        assertThat(trace.getString("clocks[0].atRiskSentAt")).isNotNull();
+
+        given().auth().oauth2(TestTokens.revops()).when().get("/api/v1/ops/leads/" + UUID.randomUUID() + "/trace")
+                .then().statusCode(404).contentType("application/problem+json");
+        given().auth().oauth2(TestTokens.revops()).when().get("/api/v1/ops/leads/not-a-uuid/trace")
+                .then().statusCode(400).body("errors.field", hasItems("leadId"));
+        given().auth().oauth2(TestTokens.sdr("sdr-1")).when().get("/api/v1/ops/at-risk").then().statusCode(403);
+    }
 }
