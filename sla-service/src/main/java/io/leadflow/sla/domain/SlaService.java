@@ -12,6 +12,7 @@ import io.leadflow.sla.messaging.out.SlaAtRisk;
 import io.leadflow.sla.messaging.out.SlaAttemptsExhausted;
 import io.leadflow.sla.messaging.out.SlaBreached;
 import io.leadflow.sla.messaging.out.SlaEscalated;
+import io.leadflow.sla.kpi.KpiReadModel;
 import io.leadflow.sla.policy.LeadFacts;
 import io.leadflow.sla.policy.SlaPolicies;
 import io.leadflow.sla.policy.SlaPolicy;
@@ -52,9 +53,11 @@ public class SlaService {
     private final MeterRegistry meters;
     private final Timer breachDelay;
     private final ErasedLeads erasedLeads;
+    private final KpiReadModel kpi;
 
     public SlaService(SlaClockRepository clocks, SlaLeadRepository leads, SlaPolicies policies, Outbox outbox,
-                      SlaConfig config, MeterRegistry meters, ErasedLeads erasedLeads) {
+                      SlaConfig config, MeterRegistry meters, ErasedLeads erasedLeads, KpiReadModel kpi) {
+        this.kpi = kpi;
         this.clocks = clocks;
         this.leads = leads;
         this.policies = policies;
@@ -120,7 +123,8 @@ public class SlaService {
             if (running == null || running.attempt != 1) {
                 return Uni.createFrom().voidItem();
             }
-            return running.stop(at, "accepted") ? breach(running, now()) : Uni.createFrom().voidItem();
+            return (running.stop(at, "accepted") ? breach(running, now()) : Uni.createFrom().voidItem())
+                    .chain(() -> firstClockOutcome(running));
         }));
     }
 
@@ -137,11 +141,15 @@ public class SlaService {
                 return Uni.createFrom().voidItem();
             }
             SlaPolicy policy = policies.active().policy(lead.policyId);
-            if (lead.touched(at, touch.outcome())) {
+            boolean first = lead.touched(at, touch.outcome());
+            if (first) {
                 recordSpeedToLead(lead);
             }
             Uni<Void> stopped = running != null && running.stop(at, "touched") ? breach(running, now())
                     : Uni.createFrom().voidItem();
+            if (first && running != null) {
+                stopped = stopped.chain(() -> firstClockOutcome(running));
+            }
             if (lead.contactedAt != null) {
                 return stopped;
             }
@@ -261,6 +269,12 @@ public class SlaService {
                 : clocks.list("leadId = ?1 order by startedAt, attempt", leadId).map(list -> new Trace(lead, list)));
     }
 
+    /** The KPI's SLA attainment: a first-touch clock met in time counts as met (a breach was counted when it came). */
+    private Uni<Void> firstClockOutcome(SlaClock clock) {
+        return clock.attempt == 1 && clock.state == ClockState.MET ? kpi.slaOutcome(clock.leadId, true)
+                : Uni.createFrom().voidItem();
+    }
+
     /** Numbers the breach among the lead's, marks the clock and announces it; a late action breaches the same way. */
     private Uni<Void> breach(SlaClock clock, Instant now) {
         return clocks.breachesOf(clock.leadId).chain(before -> {
@@ -271,6 +285,9 @@ public class SlaService {
             breachDelay.record(Duration.between(clock.dueAt, clock.breachedAt));
             Uni<Void> breached = outbox.append(SlaBreached.TYPE, clock.leadId, SlaBreached.of(clock, escalate))
                     .replaceWithVoid();
+            if (clock.attempt == 1) {
+                breached = breached.chain(() -> kpi.slaOutcome(clock.leadId, false));
+            }
             if (!escalate) {
                 return breached;
             }

@@ -10,7 +10,10 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import java.util.Map;
 import java.util.Set;
 
-/** Reads leads.capture.v1 for erasures only (group "sla-capture"); clocks start from routing's events. */
+/**
+ * Reads leads.capture.v1 (group "sla-capture"): erasures, and captures for the KPI funnel (an inquiry with its
+ * source, campaign and channel); clocks start from routing's events.
+ */
 @ApplicationScoped
 public class CaptureEventsConsumer {
 
@@ -18,16 +21,23 @@ public class CaptureEventsConsumer {
 
     private final EventConsumer events;
     private final SlaService sla;
+    private final io.leadflow.sla.kpi.KpiReadModel kpi;
 
-    public CaptureEventsConsumer(EventConsumer events, SlaService sla) {
+    public CaptureEventsConsumer(EventConsumer events, SlaService sla, io.leadflow.sla.kpi.KpiReadModel kpi) {
         this.events = events;
         this.sla = sla;
+        this.kpi = kpi;
     }
 
     @Incoming("leads-capture")
     public Uni<Void> onCaptureEvent(ConsumerRecord<String, String> record) {
         return events.consume(record, CONSUMER,
-                Map.of("LeadErased", event -> sla.erase(event.leadId(), event.as(LeadErasedIn.class))),
-                Set.of("LeadCaptured", "LeadResubmitted", "LeadEngaged", "LeadOptedOut"));
+                Map.of("LeadErased", event -> sla.erase(event.leadId(), event.as(LeadErasedIn.class)),
+                        "LeadCaptured", event -> {
+                            LeadCapturedIn captured = event.as(LeadCapturedIn.class);
+                            return kpi.captured(event.leadId(), captured.capturedAt().truncatedTo(java.time.temporal.ChronoUnit.MICROS),
+                                    captured.source(), captured.campaign(), captured.channel());
+                        }),
+                Set.of("LeadResubmitted", "LeadEngaged", "LeadOptedOut"));
     }
 }

@@ -14,7 +14,7 @@ import java.util.UUID;
  * temperature).
  */
 public record LeadAssignedIn(UUID assignmentId, String sdrId, String poolId, Instant assignedAt, Lead lead,
-                             JsonNode enrichment, JsonNode score) {
+                             JsonNode enrichment, JsonNode score, JsonNode conversion, JsonNode routing) {
 
     public LeadAssignedIn {
         Objects.requireNonNull(assignmentId, "assignmentId");
@@ -22,6 +22,23 @@ public record LeadAssignedIn(UUID assignmentId, String sdrId, String poolId, Ins
         Objects.requireNonNull(lead, "lead");
         enrichment = enrichment == null ? MissingNode.getInstance() : enrichment;
         score = score == null ? MissingNode.getInstance() : score;
+        conversion = conversion == null ? MissingNode.getInstance() : conversion;
+        routing = routing == null ? MissingNode.getInstance() : routing;
+    }
+
+    /** The routing experiment and variant the lead was routed by ({@code experiment:variant}), or null for none. */
+    public String variant() {
+        String experiment = routing.path("experimentId").asText(null);
+        return experiment == null || experiment.isBlank() ? null : experiment + ":" + routing.path("variant").asText("?");
+    }
+
+    /** The scoring model that scored the lead at routing time: the learned model's version, else the rule set's. */
+    public String model() {
+        if (conversion.path("modelVersion").isNumber()) {
+            return "model-" + conversion.path("modelVersion").asInt();
+        }
+        String rules = score.path("ruleSetVersion").asText(null);
+        return rules == null ? null : "rules-" + rules;
     }
 
     public record Lead(Instant capturedAt, String source, String campaign, String country) {
