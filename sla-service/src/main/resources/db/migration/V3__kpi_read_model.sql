@@ -4,8 +4,8 @@
 -- (months x keys rows, whatever the number of leads). Both are written in the consumers' inbox transactions.
 create table kpi_lead (
     lead_id        uuid         primary key,
-    captured_at    timestamptz  not null,
-    cohort         date         not null,   -- first day of the capture month (UTC): the rollup row the lead counts in
+    captured_at    timestamptz,             -- null until an event carrying the capture time is read
+    cohort         date,                    -- first day of the capture month (UTC): the rollup row the lead counts in
     source         varchar(200),
     campaign       varchar(200),
     channel        varchar(200),
@@ -44,16 +44,17 @@ create table kpi_rollup (
     sla_breached     bigint        not null default 0,
     assigned_hist    bigint[]      not null default array_fill(0::bigint, array[80]),
     first_touch_hist bigint[]      not null default array_fill(0::bigint, array[80]),
-    inquiry_mql_s    double precision not null default 0,
-    inquiry_mql_n    bigint        not null default 0,
-    mql_sal_s        double precision not null default 0,
-    mql_sal_n        bigint        not null default 0,
-    sal_sql_s        double precision not null default 0,
-    sal_sql_n        bigint        not null default 0,
-    sql_opp_s        double precision not null default 0,
-    sql_opp_n        bigint        not null default 0,
-    opp_close_s      double precision not null default 0,
-    opp_close_n      bigint        not null default 0,
+    -- days from capture to each stage (sum of seconds and count): order-independent, as the topics are read apart
+    to_mql_s    double precision not null default 0,
+    to_mql_n    bigint        not null default 0,
+    to_sal_s        double precision not null default 0,
+    to_sal_n        bigint        not null default 0,
+    to_sql_s        double precision not null default 0,
+    to_sql_n        bigint        not null default 0,
+    to_opp_s        double precision not null default 0,
+    to_opp_n        bigint        not null default 0,
+    to_close_s      double precision not null default 0,
+    to_close_n      bigint        not null default 0,
     primary key (month, dim, key)
 );
 create index kpi_rollup_dim_idx on kpi_rollup (dim, month);

@@ -41,9 +41,11 @@ public class KpiResource {
     private final KpiQueries queries;
     private final CampaignSpend spend;
     private final SecurityIdentity caller;
+    private final io.leadflow.sla.kpi.KpiRebuild rebuild;
     private final Clock clock = Clock.systemUTC();
 
-    public KpiResource(KpiQueries queries, CampaignSpend spend, SecurityIdentity caller) {
+    public KpiResource(KpiQueries queries, CampaignSpend spend, SecurityIdentity caller, io.leadflow.sla.kpi.KpiRebuild rebuild) {
+        this.rebuild = rebuild;
         this.queries = queries;
         this.spend = spend;
         this.caller = caller;
@@ -114,6 +116,20 @@ public class KpiResource {
     public Uni<CampaignSpend.Entry> putSpend(@PathParam("campaign") String campaign, @PathParam("month") String month,
                                              CampaignSpend.Request request) {
         return spend.put(campaign, month, request, caller.getPrincipal().getName());
+    }
+
+    public record Rebuilt(long rows, long millis) {
+    }
+
+    @jakarta.ws.rs.POST
+    @Path("/rebuild")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Rebuild the rollups from kpi_lead", description = "Admin only. Recomputes every rollup row in "
+            + "one transaction (the KPI endpoints wait meanwhile); for a changed definition or a read model loaded by "
+            + "other means.")
+    public Uni<Rebuilt> rebuild() {
+        long start = System.nanoTime();
+        return rebuild.rebuild().map(rows -> new Rebuilt(rows, (System.nanoTime() - start) / 1_000_000));
     }
 
     private static String dimension(String by, Set<String> allowed) {

@@ -56,12 +56,24 @@ public class KpiLead {
     @Column(name = "sla_outcome")
     public String slaOutcome;
 
-    static KpiLead captured(UUID leadId, Instant capturedAt) {
+    /** A lead seen for the first time; {@code capturedAt} null when the event does not say (not counted yet). */
+    static KpiLead seen(UUID leadId, Instant capturedAt) {
         KpiLead lead = new KpiLead();
         lead.leadId = leadId;
-        lead.capturedAt = capturedAt;
-        lead.cohort = monthOf(capturedAt);
+        if (capturedAt != null) {
+            lead.attribute(capturedAt);
+        }
         return lead;
+    }
+
+    void attribute(Instant captured) {
+        capturedAt = captured;
+        cohort = monthOf(captured);
+    }
+
+    /** Whether the lead's capture time is known: only then does it count in the rollups. */
+    boolean attributed() {
+        return cohort != null;
     }
 
     /** The first day of the instant's month in UTC: the rollup row a lead captured then counts in. */
@@ -69,9 +81,12 @@ public class KpiLead {
         return at.atZone(ZoneOffset.UTC).toLocalDate().withDayOfMonth(1);
     }
 
-    /** Every dimension value the lead is known under now ("all" always). */
+    /** Every dimension value the lead is known under now ("all" always); none before it is attributed. */
     List<Dim> dims() {
         List<Dim> dims = new ArrayList<>();
+        if (!attributed()) {
+            return dims;
+        }
         dims.add(Dim.ALL);
         add(dims, "source", source);
         add(dims, "campaign", campaign);

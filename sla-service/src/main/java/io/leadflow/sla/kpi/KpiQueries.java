@@ -64,8 +64,12 @@ public class KpiQueries {
                            Double opportunityToClose) {
     }
 
+    public record FromCapture(Double mql, Double sal, Double sql, Double opportunity, Double closed) {
+    }
+
     public record FunnelGroup(String key, long inquiries, long mql, long sal, long sql, long opportunities, long won,
-                              long lost, long recycled, BigDecimal wonAmount, Rates rates, Velocity velocityDays) {
+                              long lost, long recycled, BigDecimal wonAmount, Rates rates, Velocity velocityDays,
+                              FromCapture daysFromCapture) {
     }
 
     public record Funnel(String from, String to, String by, List<FunnelGroup> groups, Instant measuredAt) {
@@ -130,7 +134,7 @@ public class KpiQueries {
             wonAmount = wonAmount.add(row.getBigDecimal("won_amount"));
             sum(assigned, row.getArrayOfLongs("assigned_hist"));
             sum(firstTouch, row.getArrayOfLongs("first_touch_hist"));
-            String[] stages = {"inquiry_mql", "mql_sal", "sal_sql", "sql_opp", "opp_close"};
+            String[] stages = {"to_mql", "to_sal", "to_sql", "to_opp", "to_close"};
             for (int i = 0; i < stages.length; i++) {
                 stageSeconds[i] += row.getDouble(stages[i] + "_s");
                 stageCounts[i] += row.getLong(stages[i] + "_n");
@@ -143,8 +147,19 @@ public class KpiQueries {
             }
         }
 
-        Double velocityDays(int stage) {
+        /** Mean days from capture to the stage (0 MQL, 1 SAL, 2 SQL, 3 opportunity, 4 closed). */
+        Double daysFromCapture(int stage) {
             return stageCounts[stage] == 0 ? null : round(stageSeconds[stage] / stageCounts[stage] / 86_400, 2);
+        }
+
+        /** Days in the step before the stage: the difference of the mean days from capture to each end. */
+        Double daysInStep(int stage) {
+            Double to = daysFromCapture(stage);
+            if (stage == 0 || to == null) {
+                return to;
+            }
+            Double from = daysFromCapture(stage - 1);
+            return from == null ? null : round(Math.max(0, to - from), 2);
         }
     }
 
@@ -180,8 +195,9 @@ public class KpiQueries {
                     t.won, t.lost, t.recycled, t.wonAmount,
                     new Rates(rate(t.mql, t.inquiries), rate(t.sal, t.mql), rate(t.sql, t.sal), rate(t.opportunities, t.sql),
                             rate(t.won, t.won + t.lost)),
-                    new Velocity(t.velocityDays(0), t.velocityDays(1), t.velocityDays(2), t.velocityDays(3),
-                            t.velocityDays(4)))));
+                    new Velocity(t.daysInStep(0), t.daysInStep(1), t.daysInStep(2), t.daysInStep(3), t.daysInStep(4)),
+                    new FromCapture(t.daysFromCapture(0), t.daysFromCapture(1), t.daysFromCapture(2), t.daysFromCapture(3),
+                            t.daysFromCapture(4)))));
             groups.sort(Comparator.comparingLong(FunnelGroup::inquiries).reversed().thenComparing(FunnelGroup::key));
             return new Funnel(months.fromText(), months.toText(), by, groups, now());
         });
@@ -226,7 +242,7 @@ public class KpiQueries {
                         .map(s -> new SdrShare(s.sdrId(), s.leads(), total == 0 ? 0 : round((double) s.leads() / total, 4)))
                         .sorted(Comparator.comparingLong(SdrShare::leads).reversed()).toList();
                 Double over = total == 0 ? null
-                        : round(shares.get(0).share() / (1.0 / shares.size()) - 1, 4);
+                        : round((double) shares.get(0).leads() / total * shares.size() - 1, 4);
                 pools.add(new PoolFairness(pool, total, shares, over));
             });
             return new Fairness(months.fromText(), months.toText(), pools, now());

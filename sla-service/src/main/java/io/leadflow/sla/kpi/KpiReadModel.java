@@ -21,22 +21,17 @@ import java.util.function.Consumer;
  * a redelivered event counts once). A lead counts in the rollup rows of its capture month under every dimension value
  * known for it; a value learned later (the SDR at assignment, the channel when the capture event is read after the
  * assignment) is back-filled with the stages the lead already reached. Each stage counts once per lead: the first
- * time it is reached. Events of a lead the model has not seen captured or assigned are not counted (and counted as
- * such in {@code leadflow_kpi_unattributed_total}).
+ * time it is reached. An event read before the lead's capture time is known (topics are read by separate consumers,
+ * so an MQL may come before the capture) is recorded on the lead and counted, with its durations, once the capture
+ * time arrives.
  */
 @ApplicationScoped
 public class KpiReadModel {
 
     /** Rollup columns an event may add to; the SQL is built from these names only. */
     private static final Set<String> COLUMNS = Set.of("inquiries", "mql", "sal", "sql", "opportunities", "won", "lost",
-            "recycled", "won_amount", "sla_met", "sla_breached", "inquiry_mql_s", "inquiry_mql_n", "mql_sal_s",
-            "mql_sal_n", "sal_sql_s", "sal_sql_n", "sql_opp_s", "sql_opp_n", "opp_close_s", "opp_close_n");
-
-    private final io.micrometer.core.instrument.MeterRegistry meters;
-
-    public KpiReadModel(io.micrometer.core.instrument.MeterRegistry meters) {
-        this.meters = meters;
-    }
+            "recycled", "won_amount", "sla_met", "sla_breached", "to_mql_s", "to_mql_n", "to_sal_s", "to_sal_n",
+            "to_sql_s", "to_sql_n", "to_opp_s", "to_opp_n", "to_close_s", "to_close_n");
 
     /** What an assignment tells the read model. */
     public record Assignment(Instant capturedAt, String source, String campaign, Instant assignedAt, String poolId,
@@ -46,8 +41,11 @@ public class KpiReadModel {
     /** LeadCaptured: the lead enters the funnel (an inquiry) with its source, campaign and capture channel. */
     public Uni<Void> captured(UUID leadId, Instant capturedAt, String source, String campaign, String channel) {
         return find(leadId).chain(known -> {
-            KpiLead lead = known != null ? known : KpiLead.captured(leadId, capturedAt);
+            KpiLead lead = known != null ? known : KpiLead.seen(leadId, capturedAt);
             List<KpiLead.Dim> before = known == null ? List.of() : known.dims();
+            if (!lead.attributed()) {
+                lead.attribute(capturedAt);
+            }
             if (lead.source == null) {
                 lead.source = orNone(source);
             }
@@ -65,8 +63,11 @@ public class KpiReadModel {
     /** LeadAssigned: the lead's team, SDR, routing variant and scoring model become known; capture to assignment. */
     public Uni<Void> assigned(UUID leadId, Assignment assignment) {
         return find(leadId).chain(known -> {
-            KpiLead lead = known != null ? known : KpiLead.captured(leadId, assignment.capturedAt());
+            KpiLead lead = known != null ? known : KpiLead.seen(leadId, assignment.capturedAt());
             List<KpiLead.Dim> before = known == null ? List.of() : known.dims();
+            if (!lead.attributed()) {
+                lead.attribute(assignment.capturedAt());
+            }
             if (lead.source == null) {
                 lead.source = orNone(assignment.source());
             }
@@ -83,41 +84,38 @@ public class KpiReadModel {
             }
             Uni<Void> stored = known == null ? persist(lead) : Uni.createFrom().voidItem();
             Uni<Void> counted = stored.chain(() -> learned(lead, before));
-            return first ? counted.chain(() -> histogram(lead, "assigned_hist", seconds(lead.capturedAt, lead.assignedAt)))
+            // A lead attributed just now had its histogram counted by learned().
+            return first && !before.isEmpty()
+                    ? counted.chain(() -> histogram(lead, "assigned_hist", seconds(lead.capturedAt, lead.assignedAt)))
                     : counted;
         });
     }
 
     public Uni<Void> mql(UUID leadId, Instant at) {
-        return stage(leadId, lead -> lead.mqlAt, lead -> lead.mqlAt = at, lead -> transition("mql", "inquiry_mql",
+        return stage(leadId, lead -> lead.mqlAt, lead -> lead.mqlAt = at, lead -> transition("mql", "to_mql",
                 seconds(lead.capturedAt, at)));
     }
 
     public Uni<Void> accepted(UUID leadId, Instant at) {
-        return stage(leadId, lead -> lead.acceptedAt, lead -> lead.acceptedAt = at, lead -> transition("sal", "mql_sal",
-                seconds(lead.mqlAt != null ? lead.mqlAt : lead.capturedAt, at)));
+        return stage(leadId, lead -> lead.acceptedAt, lead -> lead.acceptedAt = at, lead -> transition("sal", "to_sal",
+                seconds(lead.capturedAt, at)));
     }
 
     /** The first touch: the speed to lead. */
     public Uni<Void> firstTouch(UUID leadId, Instant at) {
-        return find(leadId).chain(lead -> {
-            if (lead == null) {
-                return unattributed("first-touch");
-            }
+        return findOrSeen(leadId).chain(lead -> {
             if (lead.firstTouchAt != null) {
                 return Uni.createFrom().voidItem();
             }
             lead.firstTouchAt = at;
-            return histogram(lead, "first_touch_hist", seconds(lead.capturedAt, at));
+            return lead.attributed() ? histogram(lead, "first_touch_hist", seconds(lead.capturedAt, at))
+                    : Uni.createFrom().voidItem();
         });
     }
 
     /** The lead's first first-touch clock was met or breached; counted once, the first outcome wins. */
     public Uni<Void> slaOutcome(UUID leadId, boolean met) {
-        return find(leadId).chain(lead -> {
-            if (lead == null) {
-                return unattributed("sla");
-            }
+        return findOrSeen(leadId).chain(lead -> {
             if (lead.slaOutcome != null) {
                 return Uni.createFrom().voidItem();
             }
@@ -127,13 +125,13 @@ public class KpiReadModel {
     }
 
     public Uni<Void> qualified(UUID leadId, Instant at) {
-        return stage(leadId, lead -> lead.sqlAt, lead -> lead.sqlAt = at, lead -> transition("sql", "sal_sql",
-                seconds(lead.acceptedAt != null ? lead.acceptedAt : lead.capturedAt, at)));
+        return stage(leadId, lead -> lead.sqlAt, lead -> lead.sqlAt = at, lead -> transition("sql", "to_sql",
+                seconds(lead.capturedAt, at)));
     }
 
     public Uni<Void> opportunity(UUID leadId, Instant at) {
         return stage(leadId, lead -> lead.opportunityAt, lead -> lead.opportunityAt = at, lead -> transition(
-                "opportunities", "sql_opp", seconds(lead.sqlAt != null ? lead.sqlAt : lead.capturedAt, at)));
+                "opportunities", "to_opp", seconds(lead.capturedAt, at)));
     }
 
     public Uni<Void> closed(UUID leadId, Instant at, boolean won, BigDecimal amount) {
@@ -142,8 +140,7 @@ public class KpiReadModel {
             lead.outcome = won ? "won" : "lost";
             lead.amount = amount;
         }, lead -> {
-            Map<String, Number> add = transition(won ? "won" : "lost", "opp_close",
-                    seconds(lead.opportunityAt != null ? lead.opportunityAt : lead.capturedAt, at));
+            Map<String, Number> add = transition(won ? "won" : "lost", "to_close", seconds(lead.capturedAt, at));
             if (won && amount != null) {
                 add.put("won_amount", amount);
             }
@@ -153,10 +150,7 @@ public class KpiReadModel {
 
     /** The lead went back to nurture (each time counts: recycled leads). */
     public Uni<Void> recycled(UUID leadId) {
-        return find(leadId).chain(lead -> {
-            if (lead == null) {
-                return unattributed("recycled");
-            }
+        return findOrSeen(leadId).chain(lead -> {
             lead.recycled++;
             return add(lead, lead.dims(), Map.of("recycled", 1));
         });
@@ -172,11 +166,12 @@ public class KpiReadModel {
 
     /** A stage reached: recorded and counted the first time only. */
     private Uni<Void> stage(UUID leadId, Getter reached, Consumer<KpiLead> record, Counts counts) {
-        return find(leadId).chain(lead -> {
-            if (lead == null) {
-                return unattributed("stage");
-            }
+        return findOrSeen(leadId).chain(lead -> {
             if (reached.get(lead) != null) {
+                return Uni.createFrom().voidItem();
+            }
+            if (!lead.attributed()) {
+                record.accept(lead); // counted when the capture time arrives
                 return Uni.createFrom().voidItem();
             }
             Map<String, Number> add = counts.of(lead);
@@ -218,7 +213,30 @@ public class KpiReadModel {
         if (lead.slaOutcome != null) {
             add.put("met".equals(lead.slaOutcome) ? "sla_met" : "sla_breached", 1);
         }
-        return add(lead, fresh, add);
+        if (!before.isEmpty()) {
+            return add(lead, fresh, add);
+        }
+        // Counted for the first time: with the stage durations and histograms of everything it reached before.
+        duration(add, "to_mql", lead.capturedAt, lead.mqlAt);
+        duration(add, "to_sal", lead.capturedAt, lead.acceptedAt);
+        duration(add, "to_sql", lead.capturedAt, lead.sqlAt);
+        duration(add, "to_opp", lead.capturedAt, lead.opportunityAt);
+        duration(add, "to_close", lead.capturedAt, lead.closedAt);
+        Uni<Void> counted = add(lead, fresh, add);
+        if (lead.assignedAt != null) {
+            counted = counted.chain(() -> histogram(lead, "assigned_hist", seconds(lead.capturedAt, lead.assignedAt)));
+        }
+        if (lead.firstTouchAt != null) {
+            counted = counted.chain(() -> histogram(lead, "first_touch_hist", seconds(lead.capturedAt, lead.firstTouchAt)));
+        }
+        return counted;
+    }
+
+    private static void duration(Map<String, Number> add, String name, Instant from, Instant to) {
+        if (to != null) {
+            add.put(name + "_s", seconds(from, to));
+            add.put(name + "_n", 1);
+        }
     }
 
     private static void count(Map<String, Number> add, String column, Instant reached) {
@@ -228,6 +246,9 @@ public class KpiReadModel {
     }
 
     private Uni<Void> add(KpiLead lead, List<KpiLead.Dim> dims, Map<String, Number> add) {
+        if (dims.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
         StringBuilder set = new StringBuilder();
         add.keySet().forEach(column -> {
             if (!COLUMNS.contains(column)) {
@@ -290,13 +311,14 @@ public class KpiReadModel {
         return Panache.getSession().chain(session -> session.find(KpiLead.class, leadId));
     }
 
-    private Uni<Void> persist(KpiLead lead) {
-        return Panache.getSession().chain(session -> session.persist(lead));
+    /** The lead, or a new unattributed one (stored) when this is the first event of it the model reads. */
+    private Uni<KpiLead> findOrSeen(UUID leadId) {
+        return find(leadId).chain(found -> found != null ? Uni.createFrom().item(found)
+                : Uni.createFrom().item(KpiLead.seen(leadId, null)).call(this::persist));
     }
 
-    private Uni<Void> unattributed(String what) {
-        meters.counter("leadflow.kpi.unattributed", "event", what).increment();
-        return Uni.createFrom().voidItem();
+    private Uni<Void> persist(KpiLead lead) {
+        return Panache.getSession().chain(session -> session.persist(lead));
     }
 
     private static String orNone(String value) {
