@@ -1,0 +1,160 @@
+package io.leadflow.sla.browser;
+
+import io.leadflow.contracts.EventContracts;
+import io.leadflow.localstack.LocalStackTestResource;
+import io.leadflow.localstack.TestTokens;
+import io.leadflow.messaging.testing.HeadlessChromium;
+import io.leadflow.messaging.testing.TopicProbe;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.io.IOException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The RevOps dashboard in a real browser against the real service: a lead the test lets breach shows up in the
+ * breach table without a reload, its trace opens in the side panel with the BREACHED clock, the lag tiles show the
+ * {@code sla} consumer group with its sparkline; a screenshot is kept in {@code target/}. An SDR's token is refused.
+ */
+@QuarkusTest
+@QuarkusTestResource(value = LocalStackTestResource.class, initArgs = @ResourceArg(name = "database", value = "sla"))
+class RevOpsDashboardPageTest {
+
+    private static final Duration DEADLINE = Duration.ofSeconds(60);
+    private static final Path SCREENSHOT = Path.of("target", "dashboard-screenshot.png");
+    private static final Path TRACE_SCREENSHOT = Path.of("target", "dashboard-trace-screenshot.png");
+
+    private static ChromeDriver browser;
+    private static String noBrowser;
+
+    @TestHTTPResource("/")
+    URL root;
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrap;
+
+    @BeforeAll
+    static void startBrowser() {
+        try {
+            browser = HeadlessChromium.start();
+        } catch (HeadlessChromium.Missing missing) {
+            noBrowser = missing.getMessage();
+        }
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    /** Opens the dashboard as a new page (a URL differing only in its fragment would not reload it). */
+    private void openDashboard(String token) {
+        browser.get("about:blank");
+        browser.get(root.toString() + "dashboard.html#token=" + token);
+    }
+
+    private WebDriverWait waiting() {
+        return new WebDriverWait(browser, DEADLINE);
+    }
+
+    /** A lead assigned under the test policy (10 s) with a capture time 20 s ago: its clock breaches on the next scan. */
+    private String assignLateLead() {
+        String leadId = UUID.randomUUID().toString();
+        String eventId = UUID.randomUUID().toString();
+        String assigned = EventContracts.example("LeadAssigned")
+                .replace("0193a5b0-0000-7000-8000-0000000000aa", leadId)
+                .replace("0193a5b0-7c1e-7a11-8000-000000000004", eventId)
+                .replace("2026-11-22T09:15:02.113Z", Instant.now().minusSeconds(20).toString());
+        TopicProbe.send(bootstrap, "leads.routing.v1", leadId, eventId, "LeadAssigned", assigned);
+        return leadId;
+    }
+
+    @Test
+    void aBreachTheTestCausedAppearsLiveAndItsTraceOpensBesideTheLagOfTheSlaGroup() throws IOException {
+        Assumptions.assumeTrue(browser != null, () -> noBrowser);
+        openDashboard(TestTokens.revops());
+        waiting().until(ExpectedConditions.attributeContains(By.id("status"), "class", "live"));
+
+        String leadId = assignLateLead(); // no reload from here on
+        By breachLink = By.cssSelector("#breach-rows a[data-lead-id='" + leadId + "']");
+        waiting().until(ExpectedConditions.presenceOfElementLocated(breachLink));
+
+        By slaTile = By.cssSelector("#lag-tiles .tile[data-group='sla']");
+        WebElement tile = waiting().until(ExpectedConditions.presenceOfElementLocated(slaTile));
+        assertThat(tile.getText()).contains("sla", "records behind");
+        // Two samples or more: the sparkline is a drawn line, with its axis labels.
+        waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(
+                "#lag-tiles .tile[data-group='sla'] svg path.line")));
+        assertThat(browser.findElements(By.cssSelector("#lag-tiles svg text"))).isNotEmpty();
+        assertThat(browser.findElements(By.cssSelector("#dlq-tiles .tile"))).isNotEmpty();
+
+        screenshot(SCREENSHOT, true);
+
+        waiting().ignoring(StaleElementReferenceException.class).until(driver -> {
+            driver.findElement(breachLink).click();
+            return true;
+        });
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("trace")));
+        WebElement breached = waiting().until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#trace-clocks tr[data-state='BREACHED']")));
+        assertThat(breached.getText()).contains("BREACHED", "first-touch", "sdr-1");
+        assertThat(browser.findElement(By.id("trace-body")).getText()).contains("policy", "test");
+        assertThat(browser.findElements(By.cssSelector("#trace-body input")))
+                .extracting(input -> input.getAttribute("value")).contains(leadId);
+        // The clocks' timeline: an SVG row for the breached clock with its bars and the breach marker.
+        assertThat(browser.findElements(By.cssSelector("#trace-body svg g.clock[data-state='BREACHED'] rect"))).isNotEmpty();
+        assertThat(browser.findElements(By.cssSelector("#trace-body svg circle.breach"))).hasSize(1);
+
+        screenshot(TRACE_SCREENSHOT, false);
+    }
+
+    @Test
+    void anSdrTokenGetsTheTokenRefusedBanner() {
+        Assumptions.assumeTrue(browser != null, () -> noBrowser);
+        openDashboard(TestTokens.sdr("sdr-1"));
+        WebElement banner = waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("banner")));
+        waiting().until(ExpectedConditions.textToBePresentInElement(banner, "refused"));
+        assertThat(banner.getText().toLowerCase()).contains("token refused");
+        assertThat(browser.findElement(By.id("breach-rows")).getText()).contains("token refused");
+    }
+
+    /** Saves the page as PNG: the whole page when asked (Chromium renders beyond the window), else the window. */
+    private static void screenshot(Path file, boolean wholePage) throws IOException {
+        byte[] png;
+        if (wholePage) {
+            Number height = (Number) browser.executeScript("return document.documentElement.scrollHeight");
+            Number width = (Number) browser.executeScript("return document.documentElement.clientWidth");
+            Map<String, Object> shot = browser.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png",
+                    "captureBeyondViewport", true, "clip", Map.of("x", 0, "y", 0, "width", width, "height", height, "scale", 1)));
+            png = Base64.getDecoder().decode((String) shot.get("data"));
+        } else {
+            png = browser.getScreenshotAs(OutputType.BYTES);
+        }
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        Files.write(file, png);
+    }
+}
