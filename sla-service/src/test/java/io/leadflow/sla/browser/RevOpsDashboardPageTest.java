@@ -46,6 +46,7 @@ class RevOpsDashboardPageTest {
     private static final Duration DEADLINE = Duration.ofSeconds(60);
     private static final Path SCREENSHOT = Path.of("target", "dashboard-screenshot.png");
     private static final Path TRACE_SCREENSHOT = Path.of("target", "dashboard-trace-screenshot.png");
+    private static final Path KPI_SCREENSHOT = Path.of("target", "dashboard-kpi-screenshot.png");
 
     private static ChromeDriver browser;
     private static String noBrowser;
@@ -140,6 +141,60 @@ class RevOpsDashboardPageTest {
         waiting().until(ExpectedConditions.textToBePresentInElement(banner, "refused"));
         assertThat(banner.getText().toLowerCase()).contains("token refused");
         assertThat(browser.findElement(By.id("breach-rows")).getText()).contains("token refused");
+    }
+
+    /**
+     * The KPI endpoints' documented answers, served to the page by a fetch stub installed before its scripts run: the
+     * charts are checked against the contract whether or not this service has the KPI read model yet.
+     */
+    private static final String KPI_STUB = """
+            const answers = {
+              speed: {from: "2026-12", to: "2026-12", by: "source", measuredAt: "2026-12-01T10:00:00Z",
+                groups: [{key: "google", leads: 1200, assigned: {count: 1190, p50: 2.1, p90: 5.5, p99: 30},
+                          firstTouch: {count: 900, p50: 240, p90: 1800, p99: 7200}, sla: {met: 846, breached: 54, attainment: 0.94}},
+                         {key: "webinar", leads: 300, assigned: {count: 290, p50: 3, p90: 9, p99: 60},
+                          firstTouch: {count: 200, p50: 3600, p90: 20000, p99: 80000}, sla: {met: 120, breached: 80, attainment: 0.6}}],
+                histogram: {bounds: [5, 15, 30, 60, 300, 900, 3600, 86400],
+                            assigned: [600, 300, 80, 15, 5, 0, 0, 0, 0], firstTouch: [0, 3, 20, 90, 300, 250, 120, 40, 8]}},
+              funnel: {measuredAt: "2026-12-01T10:00:00Z", groups: [{key: "google", inquiries: 1200, mql: 640, sal: 410, sql: 220,
+                opportunities: 90, won: 28, lost: 40, recycled: 75, wonAmount: 412000,
+                rates: {inquiryToMql: 0.533, mqlToSal: 0.64, salToSql: 0.537, sqlToOpportunity: 0.409, opportunityToWon: 0.311},
+                velocityDays: {inquiryToMql: 1.2, mqlToSal: 0.4, salToSql: 6.5, sqlToOpportunity: 9.1, opportunityToClose: 34}}]},
+              fairness: {measuredAt: "2026-12-01T10:00:00Z", pools: [{pool: "enterprise-na", leads: 400, maxShareOverEven: 1.1,
+                sdrs: [{sdrId: "sdr-1", leads: 110, share: 0.275}, {sdrId: "sdr-2", leads: 100, share: 0.25},
+                       {sdrId: "sdr-3", leads: 98, share: 0.245}, {sdrId: "sdr-4", leads: 92, share: 0.23}]}]}
+            };
+            const realFetch = window.fetch.bind(window);
+            window.fetch = (url, init) => {
+              const kpi = String(url).match(/\\/api\\/v1\\/kpi\\/(speed|funnel|fairness)\\?/);
+              return kpi ? Promise.resolve(new Response(JSON.stringify(answers[kpi[1]]),
+                  {status: 200, headers: {"Content-Type": "application/json"}})) : realFetch(url, init);
+            };
+            """;
+
+    @Test
+    void theKpiChartsDrawTheDocumentedAnswers() {
+        Assumptions.assumeTrue(browser != null, () -> noBrowser);
+        Object stub = browser.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", KPI_STUB))
+                .get("identifier");
+        try {
+            openDashboard(TestTokens.revops());
+            waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("speed-rows"), "94.0%"));
+            assertThat(browser.findElement(By.id("speed-rows")).getText()).contains("google", "webinar", "4m", "30m", "60.0%");
+            // 9 buckets (8 bounds + the open one) x 2 series.
+            assertThat(browser.findElements(By.cssSelector("#speed-chart svg rect"))).hasSize(18);
+            assertThat(browser.findElement(By.id("speed-chart")).getText()).contains("≤5s", ">1d");
+            assertThat(browser.findElements(By.cssSelector("#funnel-chart svg rect.stage"))).hasSize(6);
+            assertThat(browser.findElement(By.id("funnel-chart")).getText()).contains("Inquiries", "Won", "53.3%");
+            assertThat(browser.findElements(By.cssSelector("#fairness-chart svg rect.share"))).hasSize(4);
+            assertThat(browser.findElements(By.cssSelector("#fairness-chart svg line.even"))).hasSize(1);
+            assertThat(browser.findElement(By.id("fairness-chart")).getText()).contains("enterprise-na", "even 25.0%");
+            screenshot(KPI_SCREENSHOT, true);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } finally {
+            browser.executeCdpCommand("Page.removeScriptToEvaluateOnNewDocument", Map.of("identifier", stub));
+        }
     }
 
     /** Saves the page as PNG: the whole page when asked (Chromium renders beyond the window), else the window. */
