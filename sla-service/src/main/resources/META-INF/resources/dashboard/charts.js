@@ -99,35 +99,52 @@ const Charts = (() => {
     }
   }
 
+  const TICKS = [0.1, 0.5, 1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 14400, 28800, 86400, 172800,
+    604800, 2592000];
+
   /**
-   * Grouped bars per bucket. bounds[i] is the upper bound (seconds) of bucket i; a series may carry one count more
-   * than there are bounds: the open bucket above the last one. series: [{name, counts, cls}].
+   * Counts per duration bucket on a logarithmic time axis. bounds[i] is the upper bound (seconds) of bucket i, which
+   * starts at the bound before it; a series may carry one count more than there are bounds: the open bucket above the
+   * last one. Each bucket is as wide as its span on the log axis and holds one bar per series side by side. Empty
+   * buckets at both ends are left out; ticks at round durations. series: [{name, counts, cls}].
    */
   function histogram(bounds, series, label) {
     const n = Math.max(...series.map((s) => s.counts.length), bounds.length);
-    const W = 560, H = 230, L = 44, R = 8, T = 10, B = 40;
+    const W = 560, H = 230, L = 44, R = 10, T = 10, B = 40;
     const svg = root(W, H, label);
-    const max = niceMax(Math.max(1, ...series.flatMap((s) => s.counts)));
+    const step = (i) => (bounds.length > 1 ? bounds[Math.min(Math.max(i, 1), bounds.length - 1)] / bounds[Math.min(Math.max(i, 1), bounds.length - 1) - 1] : 2);
+    const lo = (i) => (i === 0 ? bounds[0] / step(1) : bounds[Math.min(i, bounds.length) - 1]);
+    const hi = (i) => (i < bounds.length ? bounds[i] : bounds[bounds.length - 1] * step(bounds.length - 1));
+    const filled = (i) => series.some((s) => (s.counts[i] || 0) > 0);
+    let first = 0, last = n - 1;
+    while (first < last && !filled(first)) first++;
+    while (last > first && !filled(last)) last--;
+    const a = Math.log(lo(first)), b = Math.log(hi(last));
+    const x = (sec) => L + ((Math.log(sec) - a) / (b - a)) * (W - L - R);
+    const max = niceMax(Math.max(1, ...series.flatMap((s) => s.counts.slice(first, last + 1))));
     const y = (v) => T + (1 - v / max) * (H - T - B);
     yAxis(svg, max, L, W - R, y, compact);
-    const slot = (W - L - R) / n, bar = Math.min(22, (slot - 6) / series.length);
-    for (let i = 0; i < n; i++) {
-      const cx = L + slot * i + slot / 2;
+    for (let i = first; i <= last; i++) {
+      const x0 = x(lo(i)), w = x(hi(i)) - x0, bar = w / series.length;
+      const span = i < bounds.length ? `${bound(lo(i))}–${bound(hi(i))}` : `over ${bound(lo(i))}`;
       series.forEach((s, j) => {
         const v = s.counts[i] || 0;
-        const x = cx - (bar * series.length) / 2 + j * bar;
-        svg.append(el("rect", { class: s.cls, x: x.toFixed(1), y: y(v).toFixed(1), width: Math.max(1, bar - 1).toFixed(1),
-          height: (y(0) - y(v)).toFixed(1), rx: 1.5 }, el("title", {}, `${s.name}, ${bucketLabel(bounds, i)}: ${v}`)));
+        if (v === 0) return;
+        svg.append(el("rect", { class: s.cls, x: (x0 + j * bar + 0.25).toFixed(2), y: y(v).toFixed(1),
+          width: Math.max(0.8, bar - 0.5).toFixed(2), height: (y(0) - y(v)).toFixed(1) }, el("title", {}, `${s.name}, ${span}: ${v}`)));
       });
-      svg.append(el("text", { x: cx, y: H - B + 14, "text-anchor": "middle" }, bucketLabel(bounds, i)));
     }
-    svg.append(el("text", { x: L + (W - L - R) / 2, y: H - 6, "text-anchor": "middle" }, "time since capture (upper bound of the bucket)"),
+    let previous = -Infinity;
+    for (const t of TICKS) {
+      const tx = x(t);
+      if (t < lo(first) || t > hi(last) || tx - previous < 38) continue;
+      previous = tx;
+      svg.append(el("line", { class: "axis", x1: tx, x2: tx, y1: y(0), y2: y(0) + 4 }),
+        el("text", { class: "tick", x: tx, y: y(0) + 16, "text-anchor": "middle" }, bound(t)));
+    }
+    svg.append(el("text", { x: L + (W - L - R) / 2, y: H - 6, "text-anchor": "middle" }, "time since capture (log scale)"),
       el("text", { x: 10, y: T + (H - T - B) / 2, "text-anchor": "middle", transform: `rotate(-90 10 ${T + (H - T - B) / 2})` }, "leads"));
     return svg;
-  }
-
-  function bucketLabel(bounds, i) {
-    return i < bounds.length ? `≤${bound(bounds[i])}` : `>${bound(bounds[bounds.length - 1])}`;
   }
 
   /**
