@@ -132,8 +132,10 @@ public class KpiQueries {
             slaMet += row.getLong("sla_met");
             slaBreached += row.getLong("sla_breached");
             wonAmount = wonAmount.add(row.getBigDecimal("won_amount"));
-            sum(assigned, row.getArrayOfLongs("assigned_hist"));
-            sum(firstTouch, row.getArrayOfLongs("first_touch_hist"));
+            if (row.getColumnIndex("assigned_hist") >= 0) {
+                sum(assigned, row.getArrayOfLongs("assigned_hist"));
+                sum(firstTouch, row.getArrayOfLongs("first_touch_hist"));
+            }
             String[] stages = {"to_mql", "to_sal", "to_sql", "to_opp", "to_close"};
             for (int i = 0; i < stages.length; i++) {
                 stageSeconds[i] += row.getDouble(stages[i] + "_s");
@@ -163,9 +165,19 @@ public class KpiQueries {
         }
     }
 
-    /** The rollups of one dimension over the months, summed per key (ordered by key). */
+    private static final String COUNTS = "key, inquiries, mql, sal, sql, opportunities, won, lost, recycled, won_amount, "
+            + "sla_met, sla_breached, to_mql_s, to_mql_n, to_sal_s, to_sal_n, to_sql_s, to_sql_n, to_opp_s, to_opp_n, "
+            + "to_close_s, to_close_n";
+
+    /** The rollups of one dimension over the months, summed per key (ordered by key); counts only. */
     Uni<Map<String, Totals>> totals(String dim, LocalDate from, LocalDate to) {
-        return db.preparedQuery("select * from kpi_rollup where dim = $1 and month between $2 and $3")
+        return totals(dim, from, to, false);
+    }
+
+    /** The same, with the speed histograms (80 numbers each per row: read only where they are shown). */
+    Uni<Map<String, Totals>> totals(String dim, LocalDate from, LocalDate to, boolean histograms) {
+        return db.preparedQuery("select " + COUNTS + (histograms ? ", assigned_hist, first_touch_hist" : "")
+                        + " from kpi_rollup where dim = $1 and month between $2 and $3")
                 .execute(Tuple.of(dim, from, to))
                 .map(rows -> {
                     Map<String, Totals> byKey = new TreeMap<>();
@@ -177,7 +189,7 @@ public class KpiQueries {
     }
 
     public Uni<Speed> speed(Months months, String by) {
-        return totals("all", months.from(), months.to()).chain(all -> totals(by, months.from(), months.to()).map(byKey -> {
+        return totals("all", months.from(), months.to(), true).chain(all -> totals(by, months.from(), months.to(), true).map(byKey -> {
             List<SpeedGroup> groups = new ArrayList<>();
             byKey.forEach((key, t) -> groups.add(new SpeedGroup(key, t.inquiries, Spread.of(t.assigned),
                     Spread.of(t.firstTouch), new Sla(t.slaMet, t.slaBreached, rate(t.slaMet, t.slaMet + t.slaBreached)))));
@@ -208,7 +220,7 @@ public class KpiQueries {
      * with Wilson intervals, and each arm against the baseline (the largest arm) with a Newcombe interval.
      */
     public Uni<Experiments> experiments(Months months, String by) {
-        return totals(by, months.from(), months.to()).map(byKey -> {
+        return totals(by, months.from(), months.to(), true).map(byKey -> {
             List<Arm> arms = new ArrayList<>();
             byKey.forEach((key, t) -> arms.add(new Arm(key, t.inquiries, Proportion.of(t.sql, t.inquiries),
                     Proportion.of(t.opportunities, t.inquiries), SpeedHistogram.percentile(t.firstTouch, 0.5))));
