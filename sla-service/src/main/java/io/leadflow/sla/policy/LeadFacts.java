@@ -15,18 +15,21 @@ import java.util.Locale;
  * @param campaign    the lead's campaign
  * @param country     ISO 3166 alpha-2 country, from enrichment's geography or the form
  * @param region      EMEA, NA, LATAM or APAC (enrichment's geography)
+ * @param team        the pool routing assigned the lead in (its team)
  */
 public record LeadFacts(String temperature, String grade, String segment, String source, String campaign,
-                        String country, String region) {
+                        String country, String region, String team) {
 
-    public static final LeadFacts NONE = new LeadFacts(null, null, null, null, null, null, null);
+    public static final LeadFacts NONE = new LeadFacts(null, null, null, null, null, null, null, null);
 
     /** The facts of an assignment: the lead's own fields, enrichment's company and geography, scoring's result. */
-    public static LeadFacts of(String source, String campaign, String formCountry, JsonNode enrichment, JsonNode score) {
+    public static LeadFacts of(String source, String campaign, String formCountry, JsonNode enrichment, JsonNode score,
+                               String pool) {
         String country = text(enrichment.path("geography").path("country"));
         return new LeadFacts(text(score.path("temperature")), text(score.path("grade")),
                 segmentOf(text(enrichment.path("company").path("employeeBand"))), clean(source), clean(campaign),
-                country != null ? country : clean(formCountry), text(enrichment.path("geography").path("region")));
+                country != null ? country : clean(formCountry), text(enrichment.path("geography").path("region")),
+                clean(pool));
     }
 
     /** The facts as the sla_lead row keeps them (absent ones left out). */
@@ -39,6 +42,7 @@ public record LeadFacts(String temperature, String grade, String segment, String
         put(map, "campaign", campaign);
         put(map, "country", country);
         put(map, "region", region);
+        put(map, "team", team);
         return map;
     }
 

@@ -8,10 +8,10 @@ import java.util.Set;
  * A grade criterion of one letter matches every grade with that fit letter ("a" matches A1 to A4).
  */
 public record PolicyMatch(Set<String> temperature, Set<String> grade, Set<String> segment, Set<String> source,
-                          Set<String> campaign, Set<String> country, Set<String> region) {
+                          Set<String> campaign, Set<String> country, Set<String> region, Set<String> team) {
 
     public static final PolicyMatch ANY = new PolicyMatch(Set.of(), Set.of(), Set.of(), Set.of(), Set.of(), Set.of(),
-            Set.of());
+            Set.of(), Set.of());
 
     public PolicyMatch {
         temperature = Set.copyOf(temperature);
@@ -21,17 +21,18 @@ public record PolicyMatch(Set<String> temperature, Set<String> grade, Set<String
         campaign = Set.copyOf(campaign);
         country = Set.copyOf(country);
         region = Set.copyOf(region);
+        team = Set.copyOf(team);
     }
 
     public boolean isCatchAll() {
         return temperature.isEmpty() && grade.isEmpty() && segment.isEmpty() && source.isEmpty() && campaign.isEmpty()
-                && country.isEmpty() && region.isEmpty();
+                && country.isEmpty() && region.isEmpty() && team.isEmpty();
     }
 
     public boolean matches(LeadFacts lead) {
         return in(temperature, lead.temperature()) && gradeMatches(lead.grade()) && in(segment, lead.segment())
                 && in(source, lead.source()) && in(campaign, lead.campaign()) && in(country, lead.country())
-                && in(region, lead.region());
+                && in(region, lead.region()) && in(team, lead.team());
     }
 
     private boolean gradeMatches(String leadGrade) {

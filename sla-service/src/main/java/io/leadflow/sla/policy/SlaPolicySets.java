@@ -316,7 +316,8 @@ public final class SlaPolicySets {
             values.put(criterion, set);
         }
         return new PolicyMatch(values.get("temperature"), values.get("grade"), values.get("segment"),
-                values.get("source"), values.get("campaign"), values.get("country"), values.get("region"));
+                values.get("source"), values.get("campaign"), values.get("country"), values.get("region"),
+                values.get("team"));
     }
 
     private static Duration duration(JsonNode node, String path, boolean required, Problems problems) {
@@ -387,6 +388,7 @@ public final class SlaPolicySets {
         values.put("campaign", Set.of());
         values.put("country", Set.of());
         values.put("region", Set.of("emea", "na", "latam", "apac"));
+        values.put("team", Set.of());
         return values;
     }
 

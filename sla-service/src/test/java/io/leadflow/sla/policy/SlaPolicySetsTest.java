@@ -31,7 +31,7 @@ class SlaPolicySetsTest {
         enrichment.putObject("company").put("employeeBand", employeeBand);
         enrichment.putObject("geography").put("country", country).put("region", "EMEA");
         var score = JsonNodeFactory.instance.objectNode().put("temperature", temperature).put("grade", grade);
-        return LeadFacts.of("Google", "q4-demo", null, enrichment, score);
+        return LeadFacts.of("Google", "q4-demo", null, enrichment, score, "default");
     }
 
     @Test
@@ -53,6 +53,7 @@ class SlaPolicySetsTest {
                 {'version': 'v1', 'policies': [
                   {'id': 'enterprise-a', 'match': {'segment': ['enterprise'], 'grade': ['A'], 'country': ['GB', 'de']},
                    'firstTouch': 'PT2M', 'followUps': ['PT1H'], 'maxAttempts': 3},
+                  {'id': 'apac-team', 'match': {'team': ['apac-inbound']}, 'firstTouch': 'PT3M', 'followUps': ['PT1H'], 'maxAttempts': 3},
                   {'id': 'google', 'match': {'source': ['google']}, 'firstTouch': 'PT10M', 'followUps': ['PT1H'], 'maxAttempts': 3},
                   {'id': 'rest', 'firstTouch': 'PT1H', 'followUps': ['P1D'], 'maxAttempts': 2}]}
                 """)).orElseThrow();
@@ -60,6 +61,8 @@ class SlaPolicySetsTest {
         assertThat(set.policyFor(lead("cold", "B1", "1001-5000", "GB")).id()).isEqualTo("google");
         assertThat(set.policyFor(lead("cold", "A3", "201-500", "DE")).id()).isEqualTo("google");
         assertThat(set.policy("gone").id()).isEqualTo("rest");
+        var apac = JsonNodeFactory.instance.objectNode();
+        assertThat(set.policyFor(LeadFacts.of(null, null, null, apac, apac, "APAC-Inbound")).id()).isEqualTo("apac-team");
         assertThat(set.policy("rest").followUpAfter(2)).isEqualTo(Duration.ofDays(1));
         assertThat(set.policy("rest").followUpAfter(5)).isEqualTo(Duration.ofDays(1));
     }

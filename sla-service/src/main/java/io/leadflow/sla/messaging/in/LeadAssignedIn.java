@@ -48,6 +48,6 @@ public record LeadAssignedIn(UUID assignmentId, String sdrId, String poolId, Ins
     }
 
     public LeadFacts facts() {
-        return LeadFacts.of(lead.source(), lead.campaign(), lead.country(), enrichment, score);
+        return LeadFacts.of(lead.source(), lead.campaign(), lead.country(), enrichment, score, poolId);
     }
 }
