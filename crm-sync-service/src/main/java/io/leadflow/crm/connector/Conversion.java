@@ -1,0 +1,40 @@
+package io.leadflow.crm.connector;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * What one sales-qualified lead becomes in the CRM: an account, a contact and an opportunity, in Leadflow's terms.
+ * The connector translates the fields to its CRM's properties through the connection's {@link FieldMapping}.
+ *
+ * @param leadId the opportunity's external id: one opportunity per lead, whatever is retried
+ */
+public record Conversion(UUID leadId, AccountDraft account, ContactDraft contact, OpportunityDraft opportunity) {
+
+    public Conversion {
+        Objects.requireNonNull(leadId, "leadId");
+        Objects.requireNonNull(account, "account");
+        Objects.requireNonNull(contact, "contact");
+        Objects.requireNonNull(opportunity, "opportunity");
+    }
+
+    /** @param domain the company's domain (lower case), null when the lead has none: then only the name is known */
+    public record AccountDraft(String name, String domain) {
+    }
+
+    /** @param email lower case; the contact's key in every CRM */
+    public record ContactDraft(String email, String firstName, String lastName, String jobTitle, String phone,
+                               String lifecycle) {
+    }
+
+    /**
+     * @param ownerId the CRM user who owns the deal (the SDR's AE by the connection's mapping); null means the
+     *                account's owner, else the connection's default owner
+     * @param description the lead's story in plain text (source, score and reasons, touches, qualification answers)
+     */
+    public record OpportunityDraft(String name, String stage, LocalDate closeDate, BigDecimal amount, String ownerId,
+                                   String description) {
+    }
+}
