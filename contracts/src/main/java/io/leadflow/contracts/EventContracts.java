@@ -25,7 +25,7 @@ public final class EventContracts {
     /** Every event type that has a contract, in the order of the lead's journey. */
     public static final List<String> EVENT_TYPES = List.of(
             "LeadCaptured", "LeadResubmitted", "LeadOptedOut", "LeadEngaged", "LeadEnriched", "LeadScored", "LeadMarketingQualified", "LeadAssigned",
-            "LeadAccepted", "LeadTouched", "LeadQualified", "LeadDisqualified", "LeadNurtured", "LeadReassigned", "LeadUnmatched", "SlaAtRisk", "SlaBreached", "SlaEscalated", "SlaAttemptsExhausted", "OpportunityCreated", "OpportunityClosed", "LeadErased");
+            "LeadAccepted", "LeadTouched", "LeadQualified", "LeadDisqualified", "LeadNurtured", "LeadReassigned", "LeadUnmatched", "SlaAtRisk", "SlaBreached", "SlaEscalated", "SlaAttemptsExhausted", "OpportunityCreated", "OpportunityClosed", "OpportunityStageChanged", "LeadRecycled", "CrmSyncFailed", "LeadErased");
 
     private static final String ROOT = "/leadflow/contracts/";
     private static final ObjectMapper MAPPER = new ObjectMapper();

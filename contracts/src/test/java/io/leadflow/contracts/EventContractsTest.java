@@ -21,7 +21,9 @@ class EventContractsTest {
     @ParameterizedTest
     @FieldSource("EVENT_TYPES")
     void everySchemaNamesAVersionedTopicOfOneService(String eventType) {
-        assertThat(EventContracts.topicOf(eventType)).matches("leads\\.(capture|enrichment|scoring|routing|sla|crm)\\.v1");
+        assertThat(EventContracts.topicOf(eventType)).matches("leads\\.(capture|enrichment|scoring|routing|sla|crm)\\.v1"
+                // a CRM connection's dead-letter topic, one per connection
+                + "|leads\\.crm\\.<connection>\\.dlq\\.v1");
     }
 
     @ParameterizedTest

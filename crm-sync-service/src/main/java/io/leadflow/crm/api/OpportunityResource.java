@@ -94,7 +94,28 @@ public class OpportunityResource {
         return crm.close(opportunityId, request.outcome(), request.reason(), request.amount()).map(OpportunityView::of);
     }
 
-    private static UUID uuid(String field, String value) {
+    /** The open stage to move to. */
+    public record StageRequest(String stage) {
+    }
+
+    @POST
+    @Path("/{id}/stage")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Move an open opportunity to another stage",
+            description = "discovery, demo, proposal or negotiation; announces OpportunityStageChanged.")
+    @APIResponse(responseCode = "200", description = "Moved")
+    @APIResponse(responseCode = "400", description = "Not an open stage")
+    @APIResponse(responseCode = "404", description = "No such opportunity")
+    @APIResponse(responseCode = "409", description = "Already closed")
+    public Uni<OpportunityView> stage(@PathParam("id") String id, StageRequest request) {
+        UUID opportunityId = uuid("id", id);
+        if (request == null) {
+            return Uni.createFrom().failure(new InvalidRequestException("body", "a JSON object is required"));
+        }
+        return crm.moveTo(opportunityId, request.stage()).map(OpportunityView::of);
+    }
+
+    static UUID uuid(String field, String value) {
         try {
             return UUID.fromString(value.trim());
         } catch (IllegalArgumentException e) {
@@ -102,7 +123,7 @@ public class OpportunityResource {
         }
     }
 
-    private static int limit(String value) {
+    static int limit(String value) {
         try {
             int limit = Integer.parseInt(value.trim());
             if (limit >= 1 && limit <= MAX_LIMIT) {

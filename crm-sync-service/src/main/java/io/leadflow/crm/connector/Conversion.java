@@ -1,6 +1,10 @@
 package io.leadflow.crm.connector;
 
+import io.leadflow.crm.domain.Bant;
+import io.leadflow.crm.domain.Qualification;
+
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Objects;
 import java.util.UUID;
@@ -10,14 +14,25 @@ import java.util.UUID;
  * The connector translates the fields to its CRM's properties through the connection's {@link FieldMapping}.
  *
  * @param leadId the opportunity's external id: one opportunity per lead, whatever is retried
+ * @param qualified the SDR's qualification as structured data, for a CRM that stores it as such (the built-in one);
+ *                  external CRMs get it as text in the opportunity's description. Null when unknown.
  */
-public record Conversion(UUID leadId, AccountDraft account, ContactDraft contact, OpportunityDraft opportunity) {
+public record Conversion(UUID leadId, AccountDraft account, ContactDraft contact, OpportunityDraft opportunity,
+                         Qualified qualified) {
 
     public Conversion {
         Objects.requireNonNull(leadId, "leadId");
         Objects.requireNonNull(account, "account");
         Objects.requireNonNull(contact, "contact");
         Objects.requireNonNull(opportunity, "opportunity");
+    }
+
+    public Conversion(UUID leadId, AccountDraft account, ContactDraft contact, OpportunityDraft opportunity) {
+        this(leadId, account, contact, opportunity, null);
+    }
+
+    /** Who qualified the lead, when, and how (the template's framework and answers, BANT, notes). */
+    public record Qualified(String sdrId, Instant qualifiedAt, Qualification qualification, Bant bant, String notes) {
     }
 
     /** @param domain the company's domain (lower case), null when the lead has none: then only the name is known */

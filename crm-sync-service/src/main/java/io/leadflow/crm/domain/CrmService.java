@@ -1,9 +1,11 @@
 package io.leadflow.crm.domain;
 
 import io.leadflow.crm.messaging.in.LeadErasedIn;
-import io.leadflow.crm.messaging.in.LeadQualifiedIn;
+import io.leadflow.crm.connector.OpportunityChange;
+import io.leadflow.crm.outcome.OutcomeService;
+import io.leadflow.crm.sync.Connections;
+import io.leadflow.crm.sync.SyncJobs;
 import io.leadflow.crm.messaging.out.OpportunityClosed;
-import io.leadflow.crm.messaging.out.OpportunityCreated;
 import io.leadflow.crm.repository.AccountRepository;
 import io.leadflow.crm.repository.ContactRepository;
 import io.leadflow.crm.repository.OpportunityRepository;
@@ -24,12 +26,9 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * The built-in CRM: turns a sales-qualified lead into account + contact + opportunity and closes
- * opportunities. Every change commits with its event in one transaction.
- *
- * <p>Concurrent writers (two replicas, two leads of one company at once) are kept apart by the
- * unique keys: account domain, contact e-mail, opportunity lead id. The loser of a race fails its
- * transaction, the consumer retries it, and the retry finds the winner's row.
+ * The built-in CRM's own operations: moving and closing its opportunities (published with the change in one
+ * transaction), reading them, and the right to erasure. Opening them is the {@code BuiltinCrm} connector's, called by
+ * the sync worker like any CRM.
  */
 @ApplicationScoped
 public class CrmService {
@@ -43,69 +42,21 @@ public class CrmService {
     private final OpportunityRepository opportunities;
     private final Outbox outbox;
     private final ErasedLeads erasedLeads;
+    private final SyncJobs syncJobs;
+    private final OutcomeService outcomes;
+    private final String builtinConnection;
 
     public CrmService(AccountRepository accounts, ContactRepository contacts, OpportunityRepository opportunities,
-                      Outbox outbox, ErasedLeads erasedLeads) {
+                      Outbox outbox, ErasedLeads erasedLeads, SyncJobs syncJobs, OutcomeService outcomes,
+                      Connections connections) {
         this.erasedLeads = erasedLeads;
+        this.syncJobs = syncJobs;
+        this.outcomes = outcomes;
+        this.builtinConnection = connections.builtinName();
         this.accounts = accounts;
         this.contacts = contacts;
         this.opportunities = opportunities;
         this.outbox = outbox;
-    }
-
-    /**
-     * Opens the lead's opportunity, with its account and contact, and announces it. Runs inside the
-     * consumer's inbox transaction. A lead that already has an opportunity (qualified again, or the
-     * same qualification under a new event id) changes nothing: one opportunity per lead.
-     */
-    public Uni<Void> convert(UUID leadId, LeadQualifiedIn qualified) {
-        return opportunities.findByLeadId(leadId).chain(existing -> {
-            if (existing != null) {
-                LOG.infof("lead %s already has opportunity %s; qualification ignored", leadId, existing.id);
-                return Uni.createFrom().voidItem();
-            }
-            return open(leadId, qualified);
-        });
-    }
-
-    private Uni<Void> open(UUID leadId, LeadQualifiedIn qualified) {
-        Instant now = now();
-        LeadQualifiedIn.Lead lead = qualified.lead();
-        LeadQualifiedIn.Enrichment enrichment = qualified.enrichment() == null
-                ? new LeadQualifiedIn.Enrichment(null, null, null) : qualified.enrichment();
-        AccountMatch match = AccountMatch.of(lead.company(), lead.email(), lead.firstName(), lead.lastName(),
-                enrichment.emailDomain(), enrichment.emailClass(), enrichment.companyDomain());
-
-        return contacts.findByEmail(lead.email())
-                .chain(known -> accountFor(match, known, now)
-                        .chain(account -> {
-                            Contact contact = known != null ? known : Contact.create(lead.email(), now);
-                            contact.update(lead.firstName(), lead.lastName(), lead.jobTitle(), lead.phone(), account.id, now);
-                            return contacts.persistAndFlush(contact)
-                                    .chain(saved -> {
-                                        Opportunity opportunity = Opportunity.open(leadId, account, saved,
-                                                AccountMatch.opportunityName(lead.company(), account.name),
-                                                qualified.sdrId(), qualified.qualification(), qualified.bant(), qualified.notes(),
-                                                qualified.qualifiedAt().truncatedTo(ChronoUnit.MICROS), now);
-                                        return opportunities.persistAndFlush(opportunity)
-                                                .map(created -> OpportunityCreated.of(created, account));
-                                    });
-                        }))
-                .chain(created -> outbox.append(OpportunityCreated.TYPE, leadId, created))
-                .replaceWithVoid();
-    }
-
-    /** The account of the lead's domain (created when new); without a domain, the contact's account or a new one. */
-    private Uni<Account> accountFor(AccountMatch match, Contact known, Instant now) {
-        if (match.domain() != null) {
-            return accounts.findByDomain(match.domain()).chain(found -> found != null
-                    ? Uni.createFrom().item(found)
-                    : accounts.persistAndFlush(Account.create(match, now)));
-        }
-        if (known != null) {
-            return accounts.findById(known.accountId);
-        }
-        return accounts.persistAndFlush(Account.create(match, now));
     }
 
     /**
@@ -123,9 +74,38 @@ public class CrmService {
                 return Uni.createFrom().failure(new NotFoundException("no opportunity " + opportunityId));
             }
             opportunity.close(checked.closing(), now());
-            return outbox.append(OpportunityClosed.TYPE, opportunity.leadId, OpportunityClosed.of(opportunity))
-                    .replaceWith(opportunity);
+            return published(opportunity).replaceWith(opportunity);
         }));
+    }
+
+    /** Moves an open opportunity to another open stage ({@link Opportunity#OPEN_STAGES}) and publishes the change. */
+    public Uni<Opportunity> moveTo(UUID opportunityId, String stage) {
+        if (stage == null || !Opportunity.OPEN_STAGES.contains(stage)) {
+            return Uni.createFrom().failure(new InvalidRequestException(List.of(new io.leadflow.web.FieldError("stage",
+                    "must be one of " + Opportunity.OPEN_STAGES + " (closing goes through /close)"))));
+        }
+        return Panache.withTransaction(() -> opportunities.findForUpdate(opportunityId).chain(opportunity -> {
+            if (opportunity == null) {
+                return Uni.createFrom().failure(new NotFoundException("no opportunity " + opportunityId));
+            }
+            opportunity.moveTo(stage, now());
+            return published(opportunity).replaceWith(opportunity);
+        }));
+    }
+
+    /**
+     * The built-in CRM's change as any CRM's change: through {@link OutcomeService}, in this transaction. An
+     * opportunity opened before CRM connections existed has no sync record; its close is published as it was then.
+     */
+    private Uni<Void> published(Opportunity opportunity) {
+        OpportunityChange change = new OpportunityChange(opportunity.leadId, opportunity.id.toString(), opportunity.stage,
+                opportunity.closed(), opportunity.outcome == Outcome.WON, opportunity.amount, opportunity.closeReason,
+                opportunity.closedAt == null ? null : opportunity.closedAt.atZone(java.time.ZoneOffset.UTC).toLocalDate(),
+                opportunity.updatedAt);
+        return outcomes.apply(builtinConnection, change).chain(applied -> applied == OutcomeService.Applied.UNKNOWN_LEAD
+                && opportunity.closed()
+                ? outbox.append(OpportunityClosed.TYPE, opportunity.leadId, OpportunityClosed.of(opportunity)).replaceWithVoid()
+                : Uni.createFrom().voidItem());
     }
 
     /**
@@ -139,6 +119,7 @@ public class CrmService {
      */
     public Uni<Void> erase(UUID leadId, LeadErasedIn erased) {
         return erasedLeads.record(leadId, erased.erasedAt())
+                .chain(() -> syncJobs.erase(leadId))
                 .chain(() -> opportunities.findByLeadId(leadId))
                 .chain(opportunity -> opportunity == null ? Uni.createFrom().voidItem() : eraseFrom(opportunity))
                 .chain(() -> outbox.forget(leadId))

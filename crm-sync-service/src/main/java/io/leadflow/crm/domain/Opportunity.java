@@ -45,6 +45,9 @@ public class Opportunity {
     public Instant qualifiedAt;
     @Column(name = "created_at")
     public Instant createdAt;
+    /** When anything about the deal last changed: the built-in CRM's modification stamp. */
+    @Column(name = "updated_at")
+    public Instant updatedAt;
     @Column(name = "closed_at")
     public Instant closedAt;
     @Enumerated(EnumType.STRING)
@@ -69,6 +72,7 @@ public class Opportunity {
         opportunity.notes = notes;
         opportunity.qualifiedAt = qualifiedAt;
         opportunity.createdAt = now;
+        opportunity.updatedAt = now;
         return opportunity;
     }
 
@@ -88,5 +92,18 @@ public class Opportunity {
             amount = closing.amount();
         }
         closedAt = now;
+        updatedAt = now;
+    }
+
+    /** The open stages a deal moves through before it closes, in order. */
+    public static final java.util.List<String> OPEN_STAGES = java.util.List.of(DISCOVERY, "demo", "proposal", "negotiation");
+
+    /** Moves an open deal to another open stage; closing goes through {@link #close}. */
+    public void moveTo(String openStage, Instant now) {
+        if (closed()) {
+            throw new ConflictException("opportunity " + id + " was already closed " + outcome + " at " + closedAt);
+        }
+        stage = openStage;
+        updatedAt = now;
     }
 }

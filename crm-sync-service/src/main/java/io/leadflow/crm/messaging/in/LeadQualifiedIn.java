@@ -28,7 +28,7 @@ public record LeadQualifiedIn(UUID assignmentId, String sdrId, Instant qualified
     }
 
     public record Lead(String email, String firstName, String lastName, String company, String jobTitle,
-                       String phone) {
+                       String phone, String source, String medium, String campaign) {
         public Lead {
             Objects.requireNonNull(email, "lead.email");
         }

@@ -106,7 +106,8 @@ class QualifiedLeadsConsumerTest {
             assertThat(opportunity.getString("name")).isEqualTo("Acme Robotics - new business");
             assertThat(opportunity.getString("stage")).isEqualTo("discovery");
             assertThat(opportunity.getString("owner_id")).isEqualTo("sdr-1");
-            assertThat(opportunity.getValue("amount")).isNull();
+            // The amount is read from the budget answer ("50k EUR approved").
+            assertThat(opportunity.getBigDecimal("amount")).isEqualByComparingTo("50000");
             assertThat(opportunity.getString("budget")).isEqualTo("50k EUR approved");
             assertThat(opportunity.getString("framework")).isEqualTo("bant");
             assertThat(opportunity.getString("need")).isEqualTo("Leads wait a day");
@@ -118,6 +119,18 @@ class QualifiedLeadsConsumerTest {
             assertThat(created.get("stage").asText()).isEqualTo("discovery");
             assertThat(created.get("ownerId").asText()).isEqualTo("sdr-1");
             assertThat(created.get("crm").asText()).isEqualTo("builtin");
+            assertThat(created.get("connection").asText()).isEqualTo("builtin");
+            assertThat(created.at("/crmIds/opportunity").asText()).isEqualTo(opportunity.getUUID("id").toString());
+
+            Row sync = rows("select * from crm_sync where lead_id = $1", UUID.fromString(leadId)).get(0);
+            assertThat(sync.getString("state")).isEqualTo("synced");
+            assertThat(sync.getUUID("opportunity_id")).isEqualTo(opportunity.getUUID("id"));
+            assertThat(sync.getString("lifecycle")).isEqualTo("opportunity");
+            List<Row> calls = rows("select * from crm_sync_log where lead_id = $1", UUID.fromString(leadId));
+            assertThat(calls).hasSize(1);
+            assertThat(calls.get(0).getString("operation")).isEqualTo("convert");
+            assertThat(calls.get(0).getString("outcome")).isEqualTo("ok");
+            assertThat(calls.get(0).getString("request_id")).isNotBlank();
         }
     }
 

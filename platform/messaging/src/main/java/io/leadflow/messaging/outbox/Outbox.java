@@ -70,6 +70,14 @@ public class Outbox {
      * is queued on the connection when subscribed, so it can be pipelined with the caller's own statements.
      */
     public Uni<OutboxEvent> append(SqlClient connection, String eventType, UUID leadId, Object body) {
+        return append(connection, aggregateType, eventType, leadId, body);
+    }
+
+    /**
+     * As {@link #append(SqlClient, String, UUID, Object)}, to another aggregate type than the service's, that is
+     * another topic ({@code leads.<aggregateType>.v1}): for a dead-letter topic fed from the service's own state.
+     */
+    public Uni<OutboxEvent> append(SqlClient connection, String aggregateType, String eventType, UUID leadId, Object body) {
         OutboxEvent event = toEvent(eventType, leadId, body, Instant.now());
         return connection.preparedQuery(INSERT_POSITIONAL)
                 .execute(Tuple.of(event.id(), aggregateType, event.leadId(), event.eventType(), event.payload(),

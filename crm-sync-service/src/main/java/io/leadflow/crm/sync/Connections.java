@@ -1,0 +1,106 @@
+package io.leadflow.crm.sync;
+
+import io.leadflow.crm.connector.CrmConnector;
+import io.leadflow.crm.connector.CrmException;
+import io.leadflow.crm.connector.FieldMapping;
+import io.leadflow.crm.connector.FieldOwnership;
+import io.leadflow.crm.connector.builtin.BuiltinCrm;
+import io.smallrye.faulttolerance.api.Guard;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.NoSuchElementException;
+
+/** The configured connections, built once at start-up: a misconfigured connection fails the start, naming the key. */
+@ApplicationScoped
+public class Connections {
+
+    private final Map<String, Connection> byName = new LinkedHashMap<>();
+    private final String active;
+
+    public Connections(CrmSettings settings, BuiltinCrm builtin) {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        settings.connections().forEach((name, connection) -> byName.put(name, build(name, connection, settings, builtin, http)));
+        if (!byName.containsKey(settings.connection())) {
+            throw new IllegalStateException("leadflow.crm.connection=" + settings.connection()
+                    + " names no connection; configured: " + byName.keySet());
+        }
+        active = settings.connection();
+    }
+
+    /** The connection new qualified leads go to. */
+    public Connection active() {
+        return byName.get(active);
+    }
+
+    public Connection named(String name) {
+        Connection connection = byName.get(name);
+        if (connection == null) {
+            throw new NoSuchElementException("no CRM connection " + name);
+        }
+        return connection;
+    }
+
+    /** The connection of the built-in CRM (its opportunities' changes are published under it). */
+    public String builtinName() {
+        return byName.values().stream().filter(c -> BuiltinCrm.KIND.equals(c.kind())).map(Connection::name)
+                .findFirst().orElse(BuiltinCrm.KIND);
+    }
+
+    public Iterable<Connection> all() {
+        return byName.values();
+    }
+
+    private static Connection build(String name, CrmSettings.ConnectionSettings c, CrmSettings settings,
+                                    BuiltinCrm builtin, HttpClient http) {
+        String prefix = "leadflow.crm.connections." + name + ".";
+        String kind = c.kind().toLowerCase(Locale.ROOT);
+        FieldOwnership ownership = new FieldOwnership(owners(prefix, c.ownership()));
+        CrmConnector connector = switch (kind) {
+            case BuiltinCrm.KIND -> builtin;
+            default -> throw new IllegalStateException(prefix + "kind=" + c.kind() + ": must be builtin, hubspot or salesforce");
+        };
+        Guard guard = Guard.create()
+                .withDescription("crm connection " + name)
+                .withRateLimit().limit(c.rateLimit()).window(c.rateWindow().toMillis(), ChronoUnit.MILLIS).done()
+                .withCircuitBreaker()
+                    .name("crm-" + name)
+                    .requestVolumeThreshold(c.circuitRequestVolume())
+                    .failureRatio(c.circuitFailureRatio())
+                    .delay(c.circuitDelay().toMillis(), ChronoUnit.MILLIS)
+                    // The CRM refusing our data says nothing about its health; only failures of the CRM count.
+                    .when(failure -> !(failure instanceof CrmException e) || e.retryable())
+                    .done()
+                .withTimeout().duration(c.timeout().toMillis() * 3, ChronoUnit.MILLIS).done()
+                .build();
+        ConversionPlan plan = new ConversionPlan(settings.ae().bySdr(), c.owners(), BuiltinCrm.KIND.equals(kind),
+                c.stage().orElse(null), settings.opportunity().closeDays(), settings.opportunity().amountAnswer());
+        return new Connection(name, connector, guard, new Backoff(c.backoff(), c.maxBackoff()), c.maxAttempts(), plan,
+                c.pollInterval(), c.webhookSecret());
+    }
+
+    static FieldMapping mapping(String prefix, FieldMapping defaults, Map<String, String> overrides) {
+        try {
+            return defaults.withOverrides(overrides);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException(prefix + "fields: " + e.getMessage(), e);
+        }
+    }
+
+    private static Map<String, FieldOwnership.Owner> owners(String prefix, Map<String, String> configured) {
+        Map<String, FieldOwnership.Owner> owners = new LinkedHashMap<>();
+        configured.forEach((field, owner) -> {
+            try {
+                owners.put(field, FieldOwnership.Owner.valueOf(owner.trim().toUpperCase(Locale.ROOT)));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalStateException(prefix + "ownership.\"" + field + "\"=" + owner + ": must be leadflow or crm");
+            }
+        });
+        return owners;
+    }
+}

@@ -1,0 +1,256 @@
+package io.leadflow.crm.sync;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.leadflow.crm.connector.CallLog;
+import io.leadflow.crm.connector.Conversion;
+import io.leadflow.crm.connector.CrmException;
+import io.leadflow.crm.connector.CrmRecord;
+import io.leadflow.crm.messaging.out.CrmSyncFailed;
+import io.leadflow.crm.messaging.out.OpportunityCreated;
+import io.leadflow.messaging.outbox.Outbox;
+import io.leadflow.messaging.scheduling.RepeatingTask;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.faulttolerance.api.RateLimitException;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.util.TypeLiteral;
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
+import org.jboss.logging.Logger;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Syncs qualified leads to their CRM connection. Each run claims due jobs (a lease, {@code FOR UPDATE SKIP LOCKED}, so
+ * replicas share the work), calls the CRM with no database transaction open, then commits the outcome - the CRM's ids,
+ * the sync log and OpportunityCreated - in one transaction, but only while it still holds the lease. A worker killed
+ * between the CRM's answer and the commit leaves the job pending; when the lease runs out, the job is claimed again and
+ * the connector's idempotent upserts find the records the first call made. One opportunity, one OpportunityCreated.
+ *
+ * <p>A failure is retried later with exponential backoff (or the CRM's Retry-After); a rejected sync (the CRM refused
+ * the data) or one out of attempts goes to the connection's dead-letter topic as {@code CrmSyncFailed}, and stays
+ * listed as failed until RevOps replays it.
+ */
+@ApplicationScoped
+public class SyncWorker {
+
+    private static final Logger LOG = Logger.getLogger(SyncWorker.class);
+    private static final TypeLiteral<Uni<CrmRecord>> RECORD = new TypeLiteral<>() {
+    };
+
+    private static final String CLAIM = """
+            update crm_sync set lease_token = $1, leased_until = now() + $2 * interval '1 millisecond',
+                   attempts = attempts + 1, updated_at = now()
+             where lead_id in (select lead_id from crm_sync
+                                where state = 'pending' and next_attempt_at <= now()
+                                  and (leased_until is null or leased_until < now())
+                                order by next_attempt_at limit $3 for update skip locked)
+            returning lead_id, connection, opportunity_id, cast(conversion as text) as conversion, attempts
+            """;
+    private static final String SYNCED = """
+            update crm_sync set state = 'synced', crm_account_id = $3, crm_contact_id = $4, crm_opportunity_id = $5,
+                   owner_id = $6, stage = $7, lifecycle = 'opportunity', opportunity_id = coalesce($8, opportunity_id),
+                   lease_token = null, leased_until = null, last_error = null, synced_at = now(), updated_at = now()
+             where lead_id = $1 and lease_token = $2 and state = 'pending'
+            returning opportunity_id
+            """;
+    private static final String RETRY = """
+            update crm_sync set next_attempt_at = now() + $3 * interval '1 millisecond', attempts = attempts - $4,
+                   lease_token = null, leased_until = null, last_error = $5, updated_at = now()
+             where lead_id = $1 and lease_token = $2 and state = 'pending'
+            """;
+    private static final String FAILED = """
+            update crm_sync set state = 'failed', lease_token = null, leased_until = null, last_error = $3,
+                   updated_at = now()
+             where lead_id = $1 and lease_token = $2 and state = 'pending'
+            returning attempts
+            """;
+    private static final String LOG_CALL = """
+            insert into crm_sync_log (lead_id, connection, operation, method, path, request_id, status, outcome,
+                                      latency_ms, error, at)
+            values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, now())
+            """;
+
+    private final Pool db;
+    private final Connections connections;
+    private final Outbox outbox;
+    private final ObjectMapper mapper;
+    private final MeterRegistry meters;
+    private final CrmSettings.Sync settings;
+    private final RepeatingTask task;
+    private final io.vertx.core.Vertx vertx;
+
+    public SyncWorker(Pool db, Connections connections, Outbox outbox, ObjectMapper mapper, MeterRegistry meters,
+                      CrmSettings settings, Vertx vertx) {
+        this.db = db;
+        this.connections = connections;
+        this.outbox = outbox;
+        this.mapper = mapper;
+        this.meters = meters;
+        this.settings = settings.sync();
+        this.vertx = vertx.getDelegate();
+        this.task = new RepeatingTask(vertx.getDelegate(), "crm sync", this.settings.interval(), this::runOnce, LOG);
+    }
+
+    void start(@Observes StartupEvent started) {
+        task.start();
+    }
+
+    void stop(@Observes ShutdownEvent stopping) {
+        task.stop();
+    }
+
+    /** Claims the due jobs and syncs them, a few at a time (the connections' own limits apply on top). */
+    public Uni<Integer> runOnce() {
+        UUID lease = UUID.randomUUID();
+        return db.preparedQuery(CLAIM)
+                .execute(Tuple.of(lease, settings.lease().toMillis(), settings.batch()))
+                .chain(rows -> {
+                    List<Row> claimed = new ArrayList<>();
+                    rows.forEach(claimed::add);
+                    if (claimed.isEmpty()) {
+                        return Uni.createFrom().item(0);
+                    }
+                    return Multi.createFrom().iterable(claimed)
+                            .onItem().transformToUni(row -> onOwnContext(() -> sync(row, lease))).merge(4)
+                            .collect().asList().map(List::size);
+                });
+    }
+
+    /**
+     * Runs a job's sync on a fresh duplicated context: Hibernate Reactive keeps one session per context, and jobs
+     * synced side by side (the built-in CRM's transactions) must not share one.
+     */
+    private Uni<Void> onOwnContext(java.util.function.Supplier<Uni<Void>> work) {
+        return Uni.createFrom().emitter(emitter -> {
+            io.vertx.core.Context context = io.smallrye.common.vertx.VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
+            io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle.setContextSafe(context, true);
+            context.runOnContext(ignored -> work.get().subscribe().with(emitter::complete, emitter::fail));
+        });
+    }
+
+    private Uni<Void> sync(Row job, UUID lease) {
+        UUID leadId = job.getUUID("lead_id");
+        Connection connection = connections.named(job.getString("connection"));
+        Conversion conversion = read(job.getString("conversion"));
+        List<CallLog.CrmCall> calls = Collections.synchronizedList(new ArrayList<>());
+        Timer.Sample sample = Timer.start(meters);
+        return connection.guard().get(() -> connection.connector().convert(conversion, calls::add), RECORD)
+                .chain(record -> pauseBeforeCommit().replaceWith(record))
+                .chain(record -> synced(leadId, lease, connection, conversion, record, calls)
+                        .invoke(() -> sample.stop(meters.timer("leadflow.crm.sync", "connection", connection.name(), "outcome", "synced"))))
+                .onFailure().recoverWithUni(failure -> failed(leadId, lease, connection, job.getInteger("attempts"), failure, calls)
+                        .invoke(() -> sample.stop(meters.timer("leadflow.crm.sync", "connection", connection.name(), "outcome", "failed"))))
+                .onFailure().invoke(failure -> LOG.warnf("CRM sync of lead %s could not record its outcome (the lease "
+                        + "runs out and the sync is tried again): %s", leadId, failure.toString()))
+                .onFailure().recoverWithNull()
+                .replaceWithVoid();
+    }
+
+    private Uni<Void> pauseBeforeCommit() {
+        Duration pause = settings.pauseBeforeCommit();
+        return pause.isZero() ? Uni.createFrom().voidItem()
+                : Uni.createFrom().voidItem().onItem().delayIt().by(pause);
+    }
+
+    private Uni<Void> synced(UUID leadId, UUID lease, Connection connection, Conversion conversion, CrmRecord record,
+                             List<CallLog.CrmCall> calls) {
+        boolean builtin = "builtin".equals(connection.kind());
+        String stage = conversion.opportunity().stage() != null ? conversion.opportunity().stage()
+                : builtin ? "discovery" : null;
+        return db.withTransaction(tx -> tx.preparedQuery(SYNCED)
+                .execute(Tuple.tuple(java.util.Arrays.asList(leadId, lease, record.accountId(), record.contactId(),
+                        record.opportunityId(), record.opportunityOwnerId(), stage,
+                        builtin ? UUID.fromString(record.opportunityId()) : null)))
+                .chain(rows -> {
+                    Uni<Void> logged = log(tx, leadId, connection, calls);
+                    if (rows.rowCount() == 0) {
+                        // Another worker took the job over after our lease ran out; it commits, we only log.
+                        LOG.infof("CRM sync of lead %s: lease lost before the commit; the newer attempt commits", leadId);
+                        return logged;
+                    }
+                    UUID opportunityId = rows.iterator().next().getUUID("opportunity_id");
+                    OpportunityCreated created = OpportunityCreated.synced(opportunityId, connection, conversion, record, stage);
+                    return logged.chain(() -> outbox.append(tx, OpportunityCreated.TYPE, leadId, created)).replaceWithVoid();
+                }));
+    }
+
+    private Uni<Void> failed(UUID leadId, UUID lease, Connection connection, int attempts, Throwable failure,
+                             List<CallLog.CrmCall> calls) {
+        Duration retryAfter = null;
+        boolean callMade = true;
+        boolean permanent = false;
+        String reason;
+        if (failure instanceof CrmException crm) {
+            retryAfter = crm.retryAfter();
+            permanent = !crm.retryable();
+            reason = crm.kind().name().toLowerCase() + ": " + crm.getMessage();
+        } else if (failure instanceof RateLimitException) {
+            // Our own limit for this connection: no call was made, so no attempt is spent.
+            callMade = false;
+            reason = "rate limit of connection " + connection.name() + " reached";
+        } else if (failure instanceof CircuitBreakerOpenException) {
+            callMade = false;
+            reason = "circuit of connection " + connection.name() + " is open";
+        } else {
+            reason = "transient: " + failure;
+        }
+        boolean giveUp = permanent || (callMade && attempts >= connection.maxAttempts());
+        String error = truncate(reason, 2000);
+        Duration delay = callMade ? connection.backoff().after(attempts, retryAfter)
+                : connection.backoff().first();
+        boolean made = callMade;
+        LOG.warnf("CRM sync of lead %s to %s failed (attempt %d): %s%s", leadId, connection.name(), attempts, reason,
+                giveUp ? "; dead-lettered" : "; retried in " + delay);
+        return db.withTransaction(tx -> log(tx, leadId, connection, calls).chain(() -> giveUp
+                ? tx.preparedQuery(FAILED).execute(Tuple.of(leadId, lease, error)).chain(rows -> rows.rowCount() == 0
+                        ? Uni.createFrom().voidItem()
+                        : outbox.append(tx, connection.deadLetterAggregate(), CrmSyncFailed.TYPE, leadId,
+                                new CrmSyncFailed(connection.name(), connection.kind(), attempts, error)).replaceWithVoid())
+                : tx.preparedQuery(RETRY).execute(Tuple.of(leadId, lease, delay.toMillis(), made ? 0 : 1, error)).replaceWithVoid()));
+    }
+
+    private Uni<Void> log(SqlClient tx, UUID leadId, Connection connection, List<CallLog.CrmCall> calls) {
+        List<Tuple> rows;
+        synchronized (calls) {
+            rows = calls.stream().map(call -> Tuple.tuple(java.util.Arrays.asList(leadId, connection.name(),
+                    call.operation(), call.method(), truncate(call.path(), 500), truncate(call.requestId(), 100),
+                    call.status(), call.outcome(), call.latencyMillis(), truncate(call.error(), 2000)))).toList();
+        }
+        return rows.isEmpty() ? Uni.createFrom().voidItem()
+                : tx.preparedQuery(LOG_CALL).executeBatch(rows).replaceWithVoid();
+    }
+
+    private Conversion read(String json) {
+        try {
+            return mapper.readValue(json.getBytes(StandardCharsets.UTF_8), Conversion.class);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("unreadable conversion: " + e.getMessage(), e);
+        }
+    }
+
+    static String truncate(String text, int max) {
+        return text == null || text.length() <= max ? text : text.substring(0, max);
+    }
+
+    static OffsetDateTime utc(java.time.Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+}
