@@ -53,6 +53,14 @@ public interface CrmSettings {
         /** HubSpot pipeline id. */
         Optional<String> pipeline();
 
+        /** HubSpot deal stages that count as won / lost (defaults closedwon / closedlost). */
+        Optional<List<String>> wonStages();
+
+        Optional<List<String>> lostStages();
+
+        /** Salesforce REST API version (default v61.0). */
+        Optional<String> apiVersion();
+
         /** Stage of a new deal in this CRM's terms; the CRM default when absent. */
         Optional<String> stage();
 
