@@ -39,7 +39,7 @@ public class CrmEventsConsumer {
     public Uni<Void> onCrmEvent(ConsumerRecord<String, String> record) {
         return events.consume(record, CONSUMER,
                 Map.of("OpportunityCreated", event -> learn(event.as(OpportunityCreatedIn.class))),
-                Set.of("OpportunityClosed"));
+                Set.of("OpportunityClosed", "OpportunityStageChanged", "LeadRecycled"));
     }
 
     private Uni<Void> learn(OpportunityCreatedIn created) {

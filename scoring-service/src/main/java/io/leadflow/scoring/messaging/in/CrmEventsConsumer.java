@@ -26,6 +26,6 @@ public class CrmEventsConsumer {
     public Uni<Void> onCrmEvent(ConsumerRecord<String, String> record) {
         return events.consume(record, "scoring-crm",
                 Map.of("OpportunityClosed", event -> scoring.recordOutcome(event.leadId(), event.as(OpportunityClosedIn.class))),
-                Set.of("OpportunityCreated"));
+                Set.of("OpportunityCreated", "OpportunityStageChanged", "LeadRecycled"));
     }
 }

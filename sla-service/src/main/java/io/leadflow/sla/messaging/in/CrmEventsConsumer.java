@@ -42,7 +42,9 @@ public class CrmEventsConsumer {
                                     : event.occurredAt();
                             BigDecimal amount = closed.path("amount").isNumber() ? closed.get("amount").decimalValue() : null;
                             return kpi.closed(event.leadId(), at, "WON".equals(outcome), amount);
-                        }),
-                Set.of());
+                        },
+                        // A lost deal's lead back in nurture counts as recycled, like a lead the SDR nurtured.
+                        "LeadRecycled", event -> kpi.recycled(event.leadId())),
+                Set.of("OpportunityStageChanged"));
     }
 }
