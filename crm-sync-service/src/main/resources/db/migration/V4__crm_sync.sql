@@ -17,12 +17,14 @@ create table crm_sync (
     lease_token              uuid,
     leased_until             timestamptz,
     last_error               varchar(2000),
+    account_id               uuid,
     crm_account_id           varchar(64),
     crm_contact_id           varchar(64),
     crm_opportunity_id       varchar(64),
     owner_id                 varchar(100),
     stage                    varchar(64),
     lifecycle                varchar(32),
+    lifecycle_pushed         varchar(32),
     closed_at                timestamptz,
     outcome                  varchar(8)    check (outcome in ('WON', 'LOST')),
     amount                   numeric(14, 2),
@@ -38,6 +40,8 @@ create table crm_sync (
 create index crm_sync_due_idx on crm_sync (next_attempt_at) where state = 'pending';
 create index crm_sync_failed_idx on crm_sync (updated_at desc) where state = 'failed';
 create index crm_sync_crm_opportunity_idx on crm_sync (connection, crm_opportunity_id);
+-- A later lead that enrichment matched to an account Leadflow announced finds the CRM's id of it.
+create index crm_sync_account_idx on crm_sync (connection, account_id);
 create index crm_sync_notify_idx on crm_sync (synced_at) where state = 'synced' and ae_notified_at is null;
 
 -- Every call to a CRM: what it was for, the CRM's request id, how it ended and how long it took.

@@ -35,8 +35,16 @@ public record Conversion(UUID leadId, AccountDraft account, ContactDraft contact
     public record Qualified(String sdrId, Instant qualifiedAt, Qualification qualification, Bant bant, String notes) {
     }
 
-    /** @param domain the company's domain (lower case), null when the lead has none: then only the name is known */
-    public record AccountDraft(String name, String domain) {
+    /**
+     * @param domain the company's domain (lower case), null when the lead has none: then only the name is known
+     * @param crmId  the account's id in this CRM when enrichment matched the lead to a known account (from the
+     *               CRM's account book or an earlier sync); used before the domain, null when unknown
+     */
+    public record AccountDraft(String name, String domain, String crmId) {
+
+        public AccountDraft(String name, String domain) {
+            this(name, domain, null);
+        }
     }
 
     /** @param email lower case; the contact's key in every CRM */

@@ -32,6 +32,12 @@ public record ConversionPlan(Map<String, String> aeBySdr, Map<String, String> cr
     }
 
     public Planned plan(UUID leadId, UUID opportunityId, String crm, LeadQualifiedIn qualified, LeadStory story) {
+        return plan(leadId, opportunityId, crm, qualified, story, null);
+    }
+
+    /** @param knownAccount the CRM's id of the account enrichment matched the lead to, null when none */
+    public Planned plan(UUID leadId, UUID opportunityId, String crm, LeadQualifiedIn qualified, LeadStory story,
+                        String knownAccount) {
         LeadQualifiedIn.Lead lead = qualified.lead();
         LeadQualifiedIn.Enrichment enrichment = qualified.enrichment() == null
                 ? new LeadQualifiedIn.Enrichment(null, null, null) : qualified.enrichment();
@@ -57,7 +63,7 @@ public record ConversionPlan(Map<String, String> aeBySdr, Map<String, String> cr
                 qualified.notes());
 
         Conversion conversion = new Conversion(leadId,
-                new Conversion.AccountDraft(match.name(), match.domain()),
+                new Conversion.AccountDraft(match.name(), match.domain(), knownAccount),
                 new Conversion.ContactDraft(lead.email().toLowerCase(Locale.ROOT), lead.firstName(), lead.lastName(),
                         lead.jobTitle(), lead.phone(), FieldOwnership.LIFECYCLE.get(4)),
                 new Conversion.OpportunityDraft(name, stage, closeDate, Amounts.firstFigure(amountText), owner,

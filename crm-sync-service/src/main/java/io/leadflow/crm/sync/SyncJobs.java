@@ -34,8 +34,9 @@ public class SyncJobs {
     public Uni<Void> enqueue(UUID leadId, LeadQualifiedIn qualified) {
         Connection connection = connections.active();
         UUID opportunityId = UUID.randomUUID();
-        return stories.find(leadId).chain(story -> {
-            ConversionPlan.Planned planned = connection.plan().plan(leadId, opportunityId, connection.kind(), qualified, story);
+        return stories.find(leadId).chain(story -> knownAccount(connection, qualified).chain(knownAccount -> {
+            ConversionPlan.Planned planned = connection.plan().plan(leadId, opportunityId, connection.kind(), qualified,
+                    story, knownAccount);
             return Panache.getSession().chain(session -> session.createNativeQuery("""
                             insert into crm_sync (lead_id, connection, crm, opportunity_id, conversion, hand_over, state,
                                                   next_attempt_at, lifecycle, created_at, updated_at)
@@ -51,11 +52,39 @@ public class SyncJobs {
                     .setParameter("conversion", json(planned.conversion()))
                     .setParameter("handOver", json(planned.handOver()))
                     .executeUpdate());
-        }).invoke(inserted -> {
+        })).invoke(inserted -> {
             if (inserted == 0) {
                 LOG.infof("lead %s already has its CRM sync; qualification ignored", leadId);
             }
         }).replaceWithVoid();
+    }
+
+    /**
+     * The CRM's id of the account enrichment matched the lead to. An id that is not a uuid is the CRM's own (RevOps
+     * imported the CRM's account book); a uuid is Leadflow's, learned by enrichment from an earlier OpportunityCreated:
+     * the built-in CRM's id as it is, an external CRM's found through the sync that announced it.
+     */
+    private Uni<String> knownAccount(Connection connection, LeadQualifiedIn qualified) {
+        LeadQualifiedIn.AccountMatch match = qualified.enrichment() == null ? null : qualified.enrichment().account();
+        if (match == null || match.accountId() == null || match.accountId().isBlank()) {
+            return Uni.createFrom().nullItem();
+        }
+        UUID leadflowId;
+        try {
+            leadflowId = UUID.fromString(match.accountId());
+        } catch (IllegalArgumentException theCrmsOwn) {
+            return Uni.createFrom().item(match.accountId());
+        }
+        if ("builtin".equals(connection.kind())) {
+            return Uni.createFrom().item(leadflowId.toString());
+        }
+        return Panache.getSession().chain(session -> session.createNativeQuery(
+                        "select crm_account_id from crm_sync where connection = :connection and account_id = cast(:account as uuid) limit 1",
+                        String.class)
+                .setParameter("connection", connection.name())
+                .setParameter("account", leadflowId.toString())
+                .getResultList())
+                .map(ids -> ids.isEmpty() ? null : ids.get(0));
     }
 
     /**

@@ -1,8 +1,6 @@
 package io.leadflow.crm.sync;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.leadflow.crm.connector.CallLog;
 import io.leadflow.crm.connector.Conversion;
 import io.leadflow.crm.connector.CrmException;
 import io.leadflow.crm.connector.CrmRecord;
@@ -20,7 +18,6 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -30,10 +27,7 @@ import org.jboss.logging.Logger;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
 
@@ -67,6 +61,7 @@ public class SyncWorker {
     private static final String SYNCED = """
             update crm_sync set state = 'synced', crm_account_id = $3, crm_contact_id = $4, crm_opportunity_id = $5,
                    owner_id = $6, stage = $7, lifecycle = 'opportunity', opportunity_id = coalesce($8, opportunity_id),
+                   account_id = $9,
                    lease_token = null, leased_until = null, last_error = null, synced_at = now(), updated_at = now()
              where lead_id = $1 and lease_token = $2 and state = 'pending'
             returning opportunity_id
@@ -82,12 +77,6 @@ public class SyncWorker {
              where lead_id = $1 and lease_token = $2 and state = 'pending'
             returning attempts
             """;
-    private static final String LOG_CALL = """
-            insert into crm_sync_log (lead_id, connection, operation, method, path, request_id, status, outcome,
-                                      latency_ms, error, at)
-            values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, now())
-            """;
-
     private final Pool db;
     private final Connections connections;
     private final Outbox outbox;
@@ -150,9 +139,9 @@ public class SyncWorker {
         UUID leadId = job.getUUID("lead_id");
         Connection connection = connections.named(job.getString("connection"));
         Conversion conversion = read(job.getString("conversion"));
-        List<CallLog.CrmCall> calls = Collections.synchronizedList(new ArrayList<>());
+        SyncLog calls = new SyncLog(leadId, connection.name());
         Timer.Sample sample = Timer.start(meters);
-        return connection.guard().get(() -> connection.connector().convert(conversion, calls::add), RECORD)
+        return connection.guard().get(() -> connection.connector().convert(conversion, calls), RECORD)
                 .chain(record -> pauseBeforeCommit().replaceWith(record))
                 .chain(record -> synced(leadId, lease, connection, conversion, record, calls)
                         .invoke(() -> sample.stop(meters.timer("leadflow.crm.sync", "connection", connection.name(), "outcome", "synced"))))
@@ -171,16 +160,17 @@ public class SyncWorker {
     }
 
     private Uni<Void> synced(UUID leadId, UUID lease, Connection connection, Conversion conversion, CrmRecord record,
-                             List<CallLog.CrmCall> calls) {
+                             SyncLog calls) {
         boolean builtin = "builtin".equals(connection.kind());
         String stage = conversion.opportunity().stage() != null ? conversion.opportunity().stage()
                 : builtin ? "discovery" : null;
         return db.withTransaction(tx -> tx.preparedQuery(SYNCED)
                 .execute(Tuple.tuple(java.util.Arrays.asList(leadId, lease, record.accountId(), record.contactId(),
                         record.opportunityId(), record.opportunityOwnerId(), stage,
-                        builtin ? UUID.fromString(record.opportunityId()) : null)))
+                        builtin ? UUID.fromString(record.opportunityId()) : null,
+                        OpportunityCreated.leadflowId(connection, "account", record.accountId()))))
                 .chain(rows -> {
-                    Uni<Void> logged = log(tx, leadId, connection, calls);
+                    Uni<Void> logged = calls.write(tx);
                     if (rows.rowCount() == 0) {
                         // Another worker took the job over after our lease ran out; it commits, we only log.
                         LOG.infof("CRM sync of lead %s: lease lost before the commit; the newer attempt commits", leadId);
@@ -193,7 +183,7 @@ public class SyncWorker {
     }
 
     private Uni<Void> failed(UUID leadId, UUID lease, Connection connection, int attempts, Throwable failure,
-                             List<CallLog.CrmCall> calls) {
+                             SyncLog calls) {
         Duration retryAfter = null;
         boolean callMade = true;
         boolean permanent = false;
@@ -213,29 +203,18 @@ public class SyncWorker {
             reason = "transient: " + failure;
         }
         boolean giveUp = permanent || (callMade && attempts >= connection.maxAttempts());
-        String error = truncate(reason, 2000);
+        String error = SyncLog.truncate(reason, 2000);
         Duration delay = callMade ? connection.backoff().after(attempts, retryAfter)
                 : connection.backoff().first();
         boolean made = callMade;
         LOG.warnf("CRM sync of lead %s to %s failed (attempt %d): %s%s", leadId, connection.name(), attempts, reason,
                 giveUp ? "; dead-lettered" : "; retried in " + delay);
-        return db.withTransaction(tx -> log(tx, leadId, connection, calls).chain(() -> giveUp
+        return db.withTransaction(tx -> calls.write(tx).chain(() -> giveUp
                 ? tx.preparedQuery(FAILED).execute(Tuple.of(leadId, lease, error)).chain(rows -> rows.rowCount() == 0
                         ? Uni.createFrom().voidItem()
                         : outbox.append(tx, connection.deadLetterAggregate(), CrmSyncFailed.TYPE, leadId,
                                 new CrmSyncFailed(connection.name(), connection.kind(), attempts, error)).replaceWithVoid())
                 : tx.preparedQuery(RETRY).execute(Tuple.of(leadId, lease, delay.toMillis(), made ? 0 : 1, error)).replaceWithVoid()));
-    }
-
-    private Uni<Void> log(SqlClient tx, UUID leadId, Connection connection, List<CallLog.CrmCall> calls) {
-        List<Tuple> rows;
-        synchronized (calls) {
-            rows = calls.stream().map(call -> Tuple.tuple(java.util.Arrays.asList(leadId, connection.name(),
-                    call.operation(), call.method(), truncate(call.path(), 500), truncate(call.requestId(), 100),
-                    call.status(), call.outcome(), call.latencyMillis(), truncate(call.error(), 2000)))).toList();
-        }
-        return rows.isEmpty() ? Uni.createFrom().voidItem()
-                : tx.preparedQuery(LOG_CALL).executeBatch(rows).replaceWithVoid();
     }
 
     private Conversion read(String json) {
@@ -246,11 +225,4 @@ public class SyncWorker {
         }
     }
 
-    static String truncate(String text, int max) {
-        return text == null || text.length() <= max ? text : text.substring(0, max);
-    }
-
-    static OffsetDateTime utc(java.time.Instant instant) {
-        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
-    }
 }

@@ -69,7 +69,9 @@ public class BuiltinCrm implements CrmConnector {
         Conversion.OpportunityDraft deal = conversion.opportunity();
         Conversion.Qualified qualified = conversion.qualified();
         AccountMatch match = new AccountMatch(conversion.account().domain(), conversion.account().name());
-        return contacts.findByEmail(person.email()).chain(known -> accountFor(match, known, now).chain(account -> {
+        return contacts.findByEmail(person.email()).chain(known -> knownAccount(conversion.account().crmId())
+                .chain(matched -> matched != null ? Uni.createFrom().item(matched) : accountFor(match, known, now))
+                .chain(account -> {
             Contact contact = known != null ? known : Contact.create(person.email(), now);
             contact.update(person.firstName(), person.lastName(), person.jobTitle(), person.phone(), account.id, now);
             return contacts.persistAndFlush(contact).chain(saved -> {
@@ -85,6 +87,18 @@ public class BuiltinCrm implements CrmConnector {
                 return opportunities.persistAndFlush(opportunity).map(created -> record(created, account, true));
             });
         }));
+    }
+
+    /** The account enrichment matched the lead to, when it is one of ours. */
+    private Uni<Account> knownAccount(String crmId) {
+        if (crmId == null) {
+            return Uni.createFrom().nullItem();
+        }
+        try {
+            return accounts.findById(UUID.fromString(crmId));
+        } catch (IllegalArgumentException notOurs) {
+            return Uni.createFrom().nullItem();
+        }
     }
 
     /** The account of the domain (created when new); without a domain, the contact's account or a new one. */

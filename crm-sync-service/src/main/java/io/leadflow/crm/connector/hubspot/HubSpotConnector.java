@@ -194,6 +194,17 @@ public class HubSpotConnector implements CrmConnector {
     }
 
     private Uni<Company> company(AccountDraft account, CallLog calls) {
+        if (account.crmId() != null && !account.crmId().isBlank()) {
+            // enrichment matched the lead to a known company: read it; gone (merged, deleted), find it by domain
+            String path = COMPANIES + "/" + segment(account.crmId()) + "?properties=" + OWNER;
+            return exchange("company.read", "GET", path, null, calls, 404).chain(reply -> reply.status() == 404
+                    ? companyByDomain(account, calls)
+                    : Uni.createFrom().item(new Company(id(reply.body(), "company.read"), text(reply.body(), OWNER))));
+        }
+        return companyByDomain(account, calls);
+    }
+
+    private Uni<Company> companyByDomain(AccountDraft account, CallLog calls) {
         String domainProperty = fields.property(ACCOUNT, "domain");
         if (account.domain() == null || account.domain().isBlank() || domainProperty == null) {
             // HubSpot keys companies by domain only: without one there is nothing to look the company up by

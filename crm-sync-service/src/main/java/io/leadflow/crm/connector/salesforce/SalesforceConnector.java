@@ -167,6 +167,17 @@ public final class SalesforceConnector implements CrmConnector {
      * (the draft's, else the default owner) so that it is not owned by the integration user.
      */
     private Uni<AccountRef> account(Conversion conversion, CallLog calls) {
+        String known = blankToNull(conversion.account().crmId());
+        if (known != null) {
+            // Enrichment matched the lead to a known account: read it; gone (merged, deleted), find it by domain.
+            return call(Req.find("account.read", sobjectPath("Account", known) + "?fields=Id,OwnerId"), calls)
+                    .chain(found -> found.status() == 404 ? accountByDomain(conversion, calls)
+                            : Uni.createFrom().item(new AccountRef(text(found.json(), "Id"), text(found.json(), "OwnerId"))));
+        }
+        return accountByDomain(conversion, calls);
+    }
+
+    private Uni<AccountRef> accountByDomain(Conversion conversion, CallLog calls) {
         Conversion.AccountDraft draft = conversion.account();
         Map<String, String> ours = new LinkedHashMap<>();
         ours.put("name", draft.name());

@@ -35,6 +35,17 @@ public record LeadQualifiedIn(UUID assignmentId, String sdrId, Instant qualified
     }
 
     /** Absent when the lead skipped enrichment; then only the company name is known. */
-    public record Enrichment(String emailDomain, String emailClass, String companyDomain) {
+    public record Enrichment(String emailDomain, String emailClass, String companyDomain, AccountMatch account) {
+
+        public Enrichment(String emailDomain, String emailClass, String companyDomain) {
+            this(emailDomain, emailClass, companyDomain, null);
+        }
+    }
+
+    /**
+     * The known account enrichment matched the lead to ({@code enrichment.account}): its id is the CRM's own (from the
+     * account book RevOps imported) or Leadflow's (learned from an earlier OpportunityCreated).
+     */
+    public record AccountMatch(String accountId, String ownerId, Double confidence) {
     }
 }

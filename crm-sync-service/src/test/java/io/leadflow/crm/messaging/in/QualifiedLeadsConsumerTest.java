@@ -179,6 +179,30 @@ class QualifiedLeadsConsumerTest {
         assertThat(rows("select 1 from contact where account_id = $1", accounts.get(0).getUUID("id"))).hasSize(2);
     }
 
+    @Test
+    void aLeadEnrichmentMatchedToAKnownAccountJoinsThatAccountRatherThanOneByDomain() throws Exception {
+        String domain = uniqueDomain();
+        String first = UUID.randomUUID().toString();
+        String firstEvent = UUID.randomUUID().toString();
+        TopicProbe.send(bootstrap, ROUTING, first, firstEvent, "LeadQualified", leadQualified(first, firstEvent, "ada@" + domain, domain));
+        awaitOpportunity(first);
+        UUID accountId = rows("select id from account where domain = $1", domain).get(0).getUUID("id");
+
+        // A person writing from a personal address, matched by enrichment (by company name) to the known account.
+        String second = UUID.randomUUID().toString();
+        String secondEvent = UUID.randomUUID().toString();
+        ObjectNode event = (ObjectNode) mapper.readTree(leadQualified(second, secondEvent, "grace-" + second.substring(0, 8) + "@gmail.com", null));
+        ((ObjectNode) event.get("enrichment")).put("emailClass", "personal").put("emailDomain", "gmail.com")
+                .putObject("account").put("accountId", accountId.toString()).put("ownerId", "sdr-1").put("confidence", 0.97);
+        TopicProbe.send(bootstrap, ROUTING, second, secondEvent, "LeadQualified", event.toString());
+        awaitOpportunity(second);
+
+        assertThat(rows("select account_id from opportunity where lead_id = $1", UUID.fromString(second)).get(0).getUUID("account_id"))
+                .isEqualTo(accountId);
+        assertThat(rows("select account_id from crm_sync where lead_id = $1", UUID.fromString(second)).get(0).getUUID("account_id"))
+                .isEqualTo(accountId);
+    }
+
     private Row awaitQualification(String leadId) {
         awaitOpportunity(leadId);
         return rows("select bant, qualification ->> 'framework' as framework, qualification -> 'answers' as answers "
