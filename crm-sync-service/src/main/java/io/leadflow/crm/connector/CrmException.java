@@ -15,7 +15,14 @@ import java.time.Duration;
  */
 public class CrmException extends RuntimeException {
 
-    public enum Kind { RATE_LIMITED, UNAUTHORIZED, TRANSIENT, REJECTED }
+    public enum Kind {
+        RATE_LIMITED, UNAUTHORIZED, TRANSIENT, REJECTED;
+
+        /** The sync log's outcome of a call that failed this way: {@code rate_limited}, {@code rejected}, … */
+        public String outcome() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
 
     private final Kind kind;
     private final int status;

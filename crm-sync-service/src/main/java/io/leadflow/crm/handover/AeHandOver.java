@@ -2,6 +2,7 @@ package io.leadflow.crm.handover;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.leadflow.crm.story.HandOver;
+import io.leadflow.crm.sync.ClaimedRows;
 import io.leadflow.crm.sync.CrmSettings;
 import io.leadflow.messaging.scheduling.RepeatingTask;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -9,7 +10,6 @@ import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.reactive.ReactiveMailer;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -24,7 +24,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -78,15 +77,7 @@ public class AeHandOver {
     }
 
     public Uni<Integer> runOnce() {
-        return db.preparedQuery(CLAIM).execute().chain(rows -> {
-            List<Row> claimed = new ArrayList<>();
-            rows.forEach(claimed::add);
-            if (claimed.isEmpty()) {
-                return Uni.createFrom().item(0);
-            }
-            return Multi.createFrom().iterable(claimed).onItem().transformToUniAndConcatenate(this::handOver)
-                    .collect().asList().map(List::size);
-        });
+        return ClaimedRows.each(db, CLAIM, this::handOver);
     }
 
     private Uni<Void> handOver(Row row) {

@@ -1,12 +1,12 @@
 package io.leadflow.crm.outcome;
 
+import io.leadflow.crm.sync.ClaimedRows;
 import io.leadflow.crm.sync.Connection;
 import io.leadflow.crm.sync.Connections;
 import io.leadflow.crm.sync.SyncLog;
 import io.leadflow.messaging.scheduling.RepeatingTask;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -18,8 +18,6 @@ import jakarta.enterprise.util.TypeLiteral;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
 
 /**
@@ -63,12 +61,7 @@ public class LifecyclePush {
     }
 
     public Uni<Integer> runOnce() {
-        return db.preparedQuery(CLAIM).execute().chain(rows -> {
-            List<Row> claimed = new ArrayList<>();
-            rows.forEach(claimed::add);
-            return Multi.createFrom().iterable(claimed).onItem().transformToUniAndConcatenate(this::push)
-                    .collect().asList().map(List::size);
-        });
+        return ClaimedRows.each(db, CLAIM, this::push);
     }
 
     private Uni<Void> push(Row row) {

@@ -118,7 +118,7 @@ public class SyncWorker {
                         return Uni.createFrom().item(0);
                     }
                     return Multi.createFrom().iterable(claimed)
-                            .onItem().transformToUni(row -> onOwnContext(() -> sync(row, lease))).merge(4)
+                            .onItem().transformToUni(row -> onOwnContext(() -> sync(row, lease)).replaceWith(row)).merge(4)
                             .collect().asList().map(List::size);
                 });
     }

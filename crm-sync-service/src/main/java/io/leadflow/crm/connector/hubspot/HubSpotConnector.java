@@ -488,7 +488,7 @@ public class HubSpotConnector implements CrmConnector {
                         }
                         String message = errorMessage(parsed, response.body());
                         CrmException error = classify(operation, status, parsed, message, response.headers());
-                        calls.record(new CrmCall(operation, method, loggedPath, id, status, outcome(error.kind()),
+                        calls.record(new CrmCall(operation, method, loggedPath, id, status, error.kind().outcome(),
                                 latency, message));
                         throw error;
                     });
@@ -524,15 +524,6 @@ public class HubSpotConnector implements CrmConnector {
                 return null; // an HTTP date: HubSpot does not send one, and the worker's backoff applies
             }
         }).orElse(null);
-    }
-
-    private static String outcome(CrmException.Kind kind) {
-        return switch (kind) {
-            case RATE_LIMITED -> "rate_limited";
-            case UNAUTHORIZED -> "unauthorized";
-            case TRANSIENT -> "transient";
-            case REJECTED -> "rejected";
-        };
     }
 
     /** HubSpot's {@code message}, else the raw body (shortened), else a placeholder. */

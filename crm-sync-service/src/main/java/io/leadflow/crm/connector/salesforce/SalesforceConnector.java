@@ -544,7 +544,7 @@ public final class SalesforceConnector implements CrmConnector {
                         + (cause instanceof HttpTimeoutException ? "no answer within " + settings.timeout()
                         : cause.toString()), cause);
                 calls.record(new CallLog.CrmCall(operation, request.method(), path, requestId, 0,
-                        outcome(e.kind()), latency, e.getMessage()));
+                        e.kind().outcome(), latency, e.getMessage()));
                 throw e;
             }
             Reply reply = Reply.of(response, json);
@@ -557,7 +557,7 @@ public final class SalesforceConnector implements CrmConnector {
             }
             CrmException e = failure.apply(operation, reply);
             calls.record(new CallLog.CrmCall(operation, request.method(), path, callId, reply.status(),
-                    outcome(e.kind()), latency, reply.errors()));
+                    e.kind().outcome(), latency, reply.errors()));
             throw e;
         });
     }
@@ -595,15 +595,6 @@ public final class SalesforceConnector implements CrmConnector {
             return CrmException.transientFailure(status, what, null);
         }
         return CrmException.unauthorized(status, what);
-    }
-
-    private static String outcome(CrmException.Kind kind) {
-        return switch (kind) {
-            case RATE_LIMITED -> "rate_limited";
-            case UNAUTHORIZED -> "unauthorized";
-            case TRANSIENT -> "transient";
-            case REJECTED -> "rejected";
-        };
     }
 
     /** An answer: status, parsed JSON (a missing node when the body is empty or not JSON), the raw text. */
