@@ -91,8 +91,14 @@ public class HubSpotWebhookResource {
             throw new InvalidRequestException("body", e.getMessage());
         }
         HubSpotConnector hubspot = (HubSpotConnector) connection.connector();
+        // The connector's HTTP client answers on a thread of its own; applying a change opens a Hibernate Reactive
+        // transaction, which needs this request's Vert.x context, so each answer is handed back to it.
+        io.vertx.core.Context context = io.vertx.core.Vertx.currentContext();
+        java.util.concurrent.Executor onRequestContext = context == null ? Runnable::run
+                : command -> context.runOnContext(ignored -> command.run());
         return Multi.createFrom().iterable(dealIds)
                 .onItem().transformToUniAndConcatenate(dealId -> hubspot.findDeal(dealId, CallLog.NONE)
+                        .emitOn(onRequestContext)
                         .chain(change -> change == null ? Uni.createFrom().nullItem() : outcomes.apply(connection, change)))
                 .collect().asList()
                 .invoke(applied -> LOG.debugf("HubSpot delivery to %s: %d deals", name, applied.size()))

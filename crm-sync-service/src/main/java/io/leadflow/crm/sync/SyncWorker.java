@@ -148,18 +148,22 @@ public class SyncWorker {
 
     private Uni<Void> sync(Row job, UUID lease) {
         UUID leadId = job.getUUID("lead_id");
-        Connection connection = connections.named(job.getString("connection"));
-        Conversion conversion = read(job.getString("conversion"));
-        List<CallLog.CrmCall> calls = Collections.synchronizedList(new ArrayList<>());
-        Timer.Sample sample = Timer.start(meters);
-        return connection.guard().get(() -> connection.connector().convert(conversion, calls::add), RECORD)
-                .chain(record -> pauseBeforeCommit().replaceWith(record))
-                .chain(record -> synced(leadId, lease, connection, conversion, record, calls)
-                        .invoke(() -> sample.stop(meters.timer("leadflow.crm.sync", "connection", connection.name(), "outcome", "synced"))))
-                .onFailure().recoverWithUni(failure -> failed(leadId, lease, connection, job.getInteger("attempts"), failure, calls)
-                        .invoke(() -> sample.stop(meters.timer("leadflow.crm.sync", "connection", connection.name(), "outcome", "failed"))))
-                .onFailure().invoke(failure -> LOG.warnf("CRM sync of lead %s could not record its outcome (the lease "
-                        + "runs out and the sync is tried again): %s", leadId, failure.toString()))
+        // Deferred: a job that cannot even start (its connection no longer configured, an unreadable conversion)
+        // fails as this job's Uni. Thrown, it would never complete the run, and the worker would run no more.
+        return Uni.createFrom().deferred(() -> {
+                    Connection connection = connections.named(job.getString("connection"));
+                    Conversion conversion = read(job.getString("conversion"));
+                    List<CallLog.CrmCall> calls = Collections.synchronizedList(new ArrayList<>());
+                    Timer.Sample sample = Timer.start(meters);
+                    return connection.guard().get(() -> connection.connector().convert(conversion, calls::add), RECORD)
+                            .chain(record -> pauseBeforeCommit().replaceWith(record))
+                            .chain(record -> synced(leadId, lease, connection, conversion, record, calls)
+                                    .invoke(() -> sample.stop(meters.timer("leadflow.crm.sync", "connection", connection.name(), "outcome", "synced"))))
+                            .onFailure().recoverWithUni(failure -> failed(leadId, lease, connection, job.getInteger("attempts"), failure, calls)
+                                    .invoke(() -> sample.stop(meters.timer("leadflow.crm.sync", "connection", connection.name(), "outcome", "failed"))));
+                })
+                .onFailure().invoke(failure -> LOG.warnf("CRM sync of lead %s could not be done or its outcome not "
+                        + "recorded (the lease runs out and the sync is tried again): %s", leadId, failure.toString()))
                 .onFailure().recoverWithNull()
                 .replaceWithVoid();
     }
