@@ -1,12 +1,16 @@
 package io.leadflow.crm.api;
 
-import io.leadflow.crm.connector.CallLog;
+import io.leadflow.crm.connector.OpportunityChange;
 import io.leadflow.crm.connector.hubspot.HubSpotConnector;
 import io.leadflow.crm.connector.hubspot.HubSpotWebhookEvents;
 import io.leadflow.crm.connector.hubspot.HubSpotWebhookSignature;
 import io.leadflow.crm.outcome.OutcomePoller;
 import io.leadflow.crm.sync.Connection;
+import io.leadflow.crm.sync.CallerContext;
 import io.leadflow.crm.sync.Connections;
+import io.leadflow.crm.sync.SyncLog;
+import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.enterprise.util.TypeLiteral;
 import io.leadflow.web.FieldError;
 import io.leadflow.web.InvalidRequestException;
 import io.leadflow.web.NotFoundException;
@@ -47,13 +51,18 @@ public class HubSpotWebhookResource {
     /** HubSpot batches up to 100 events per delivery, each well under 1 KB. */
     static final int MAX_BODY_BYTES = 256 * 1024;
 
+    private static final TypeLiteral<Uni<OpportunityChange>> DEAL = new TypeLiteral<>() {
+    };
+
     private final Connections connections;
     private final OutcomePoller outcomes;
+    private final Pool db;
     private final TokenBuckets perConnection = new TokenBuckets(20, 100, 100);
 
-    public HubSpotWebhookResource(Connections connections, OutcomePoller outcomes) {
+    public HubSpotWebhookResource(Connections connections, OutcomePoller outcomes, Pool db) {
         this.connections = connections;
         this.outcomes = outcomes;
+        this.db = db;
     }
 
     @POST
@@ -69,10 +78,6 @@ public class HubSpotWebhookResource {
                                  @HeaderParam(HubSpotWebhookSignature.TIMESTAMP_HEADER) String timestamp,
                                  @HeaderParam(HubSpotWebhookSignature.SIGNATURE_HEADER) String signature) {
         Connection connection = hubSpot(name);
-        long wait = perConnection.tryTake(name, System.nanoTime());
-        if (wait > 0) {
-            throw new RateLimitedException("too many HubSpot deliveries for connection " + name, Math.max(1, wait / 1000));
-        }
         String payload = body == null ? "" : body;
         if (payload.getBytes(StandardCharsets.UTF_8).length > MAX_BODY_BYTES) {
             return Uni.createFrom().item(Problem.response(413, "payload-too-large", "Payload Too Large",
@@ -84,6 +89,11 @@ public class HubSpotWebhookResource {
                     "missing, invalid or stale " + HubSpotWebhookSignature.SIGNATURE_HEADER, uri.getPath(),
                     List.of(new FieldError(HubSpotWebhookSignature.SIGNATURE_HEADER, "does not verify"))));
         }
+        // Limited after the signature: forged requests are refused cheaply and cannot use up HubSpot's allowance.
+        long wait = perConnection.tryTake(name, System.nanoTime());
+        if (wait > 0) {
+            throw new RateLimitedException("too many HubSpot deliveries for connection " + name, Math.max(1, wait / 1000));
+        }
         List<String> dealIds;
         try {
             dealIds = HubSpotWebhookEvents.dealIds(payload);
@@ -91,10 +101,17 @@ public class HubSpotWebhookResource {
             throw new InvalidRequestException("body", e.getMessage());
         }
         HubSpotConnector hubspot = (HubSpotConnector) connection.connector();
+        // The connector's HTTP client answers on a thread of its own; applying a change opens a Hibernate Reactive
+        // transaction, which needs this request's Vert.x context, so each answer is handed back to it.
+        java.util.concurrent.Executor onRequestContext = CallerContext.executor();
+        // The reads go through the connection's guard (its rate limit and circuit breaker) and into the sync log.
+        SyncLog calls = new SyncLog(null, connection.name());
         return Multi.createFrom().iterable(dealIds)
-                .onItem().transformToUniAndConcatenate(dealId -> hubspot.findDeal(dealId, CallLog.NONE)
+                .onItem().transformToUniAndConcatenate(dealId -> connection.guard().get(() -> hubspot.findDeal(dealId, calls), DEAL)
+                        .emitOn(onRequestContext)
                         .chain(change -> change == null ? Uni.createFrom().nullItem() : outcomes.apply(connection, change)))
                 .collect().asList()
+                .eventually(() -> calls.write(db))
                 .invoke(applied -> LOG.debugf("HubSpot delivery to %s: %d deals", name, applied.size()))
                 .replaceWith(Response.noContent().build());
     }

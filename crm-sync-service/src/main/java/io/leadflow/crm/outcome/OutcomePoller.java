@@ -3,7 +3,9 @@ package io.leadflow.crm.outcome;
 import io.leadflow.crm.connector.ChangePage;
 import io.leadflow.crm.connector.OpportunityChange;
 import io.leadflow.crm.sync.Connection;
+import io.leadflow.crm.sync.CallerContext;
 import io.leadflow.crm.sync.Connections;
+import io.leadflow.crm.sync.SyncLog;
 import io.leadflow.messaging.scheduling.RepeatingTask;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.ShutdownEvent;
@@ -69,7 +71,12 @@ public class OutcomePoller {
 
     private Uni<Integer> page(Connection connection, Instant since, int appliedSoFar) {
         Guard guard = connection.guard();
-        return guard.get(() -> connection.connector().changesSince(since, PAGE_SIZE, call -> { }), PAGE)
+        SyncLog calls = new SyncLog(null, connection.name());
+        java.util.concurrent.Executor onContext = CallerContext.executor();
+        // Back on the poll's Vert.x context: the changes are applied in Hibernate Reactive transactions.
+        return guard.get(() -> connection.connector().changesSince(since, PAGE_SIZE, calls), PAGE)
+                .eventually(() -> calls.write(db))
+                .emitOn(onContext)
                 .chain(page -> Multi.createFrom().iterable(page.changes())
                         .onItem().transformToUniAndConcatenate(change -> apply(connection, change))
                         .collect().asList()

@@ -91,6 +91,22 @@ public class StoryStore {
         });
     }
 
+    /**
+     * The story as the qualifying event tells it (source, campaign, SDR), for a lead whose LeadAssigned this service
+     * never read (consumed from before this service kept stories): outcomes are still attributed to what is known.
+     */
+    public Uni<Void> keepIfNone(UUID leadId, LeadStory story) {
+        return Panache.getSession().chain(session -> session.createNativeQuery("""
+                        insert into lead_story (lead_id, story, updated_at)
+                        values (cast(:lead as uuid), cast(cast(:story as text) as jsonb), now())
+                        on conflict (lead_id) do nothing
+                        """)
+                        .setParameter("lead", leadId.toString())
+                        .setParameter("story", json(story))
+                        .executeUpdate())
+                .replaceWithVoid();
+    }
+
     /** Right to erasure: the story's touches and notes are about the person. */
     public Uni<Void> forget(UUID leadId) {
         return Panache.getSession().chain(session -> session
@@ -100,13 +116,16 @@ public class StoryStore {
                 .replaceWithVoid();
     }
 
-    private Uni<Void> save(UUID leadId, LeadStory story) {
-        String json;
+    private String json(LeadStory story) {
         try {
-            json = mapper.writeValueAsString(story);
+            return mapper.writeValueAsString(story);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private Uni<Void> save(UUID leadId, LeadStory story) {
+        String json = json(story);
         return Panache.getSession().chain(session -> session.createNativeQuery("""
                         insert into lead_story (lead_id, story, updated_at)
                         values (cast(:lead as uuid), cast(cast(:story as text) as jsonb), now())

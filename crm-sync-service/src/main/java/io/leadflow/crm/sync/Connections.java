@@ -41,6 +41,10 @@ public class Connections {
         return byName.get(active);
     }
 
+    public boolean has(String name) {
+        return byName.containsKey(name);
+    }
+
     public Connection named(String name) {
         Connection connection = byName.get(name);
         if (connection == null) {

@@ -51,7 +51,9 @@ public class SyncJobs {
                     .setParameter("opportunity", opportunityId.toString())
                     .setParameter("conversion", json(planned.conversion()))
                     .setParameter("handOver", json(planned.handOver()))
-                    .executeUpdate());
+                    .executeUpdate())
+                    .call(() -> story == null ? stories.keepIfNone(leadId, planned.handOver().story())
+                            : Uni.createFrom().voidItem());
         })).invoke(inserted -> {
             if (inserted == 0) {
                 LOG.infof("lead %s already has its CRM sync; qualification ignored", leadId);

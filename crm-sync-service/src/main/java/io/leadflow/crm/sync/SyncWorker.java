@@ -137,20 +137,36 @@ public class SyncWorker {
 
     private Uni<Void> sync(Row job, UUID lease) {
         UUID leadId = job.getUUID("lead_id");
-        Connection connection = connections.named(job.getString("connection"));
-        Conversion conversion = read(job.getString("conversion"));
-        SyncLog calls = new SyncLog(leadId, connection.name());
-        Timer.Sample sample = Timer.start(meters);
-        return connection.guard().get(() -> connection.connector().convert(conversion, calls), RECORD)
-                .chain(record -> pauseBeforeCommit().replaceWith(record))
-                .chain(record -> synced(leadId, lease, connection, conversion, record, calls)
-                        .invoke(() -> sample.stop(meters.timer("leadflow.crm.sync", "connection", connection.name(), "outcome", "synced"))))
-                .onFailure().recoverWithUni(failure -> failed(leadId, lease, connection, job.getInteger("attempts"), failure, calls)
-                        .invoke(() -> sample.stop(meters.timer("leadflow.crm.sync", "connection", connection.name(), "outcome", "failed"))))
-                .onFailure().invoke(failure -> LOG.warnf("CRM sync of lead %s could not record its outcome (the lease "
-                        + "runs out and the sync is tried again): %s", leadId, failure.toString()))
+        // Deferred: a job that cannot even start (an unreadable conversion) fails as this job's Uni. Thrown, it
+        // would never complete the run, and the worker would run no more.
+        return Uni.createFrom().deferred(() -> {
+                    String name = job.getString("connection");
+                    if (!connections.has(name)) {
+                        // Renamed or removed from the configuration: no attempt can succeed until it is back.
+                        return failedUnknown(leadId, lease, name, job.getInteger("attempts"));
+                    }
+                    Connection connection = connections.named(name);
+                    Conversion conversion = read(job.getString("conversion"));
+                    SyncLog calls = new SyncLog(leadId, connection.name());
+                    Timer.Sample sample = Timer.start(meters);
+                    return connection.guard().get(() -> connection.connector().convert(conversion, calls), RECORD)
+                            .chain(record -> pauseBeforeCommit().replaceWith(record))
+                            .chain(record -> synced(leadId, lease, connection, conversion, record, calls)
+                                    .invoke(() -> sample.stop(meters.timer("leadflow.crm.sync", "connection", connection.name(), "outcome", "synced"))))
+                            .onFailure().recoverWithUni(failure -> failed(leadId, lease, connection, job.getInteger("attempts"), failure, calls)
+                                    .invoke(() -> sample.stop(meters.timer("leadflow.crm.sync", "connection", connection.name(), "outcome", "failed"))));
+                })
+                .onFailure().invoke(failure -> LOG.warnf("CRM sync of lead %s could not be done or its outcome not "
+                        + "recorded (the lease runs out and the sync is tried again): %s", leadId, failure.toString()))
                 .onFailure().recoverWithNull()
                 .replaceWithVoid();
+    }
+
+    /** A job of a connection no longer configured: failed (listed, replayable once the connection is back). */
+    private Uni<Void> failedUnknown(UUID leadId, UUID lease, String name, int attempts) {
+        String error = "connection " + name + " is not configured (leadflow.crm.connections." + name + ".*)";
+        LOG.warnf("CRM sync of lead %s failed: %s", leadId, error);
+        return db.preparedQuery(FAILED).execute(Tuple.of(leadId, lease, error)).replaceWithVoid();
     }
 
     private Uni<Void> pauseBeforeCommit() {
@@ -185,28 +201,31 @@ public class SyncWorker {
     private Uni<Void> failed(UUID leadId, UUID lease, Connection connection, int attempts, Throwable failure,
                              SyncLog calls) {
         Duration retryAfter = null;
-        boolean callMade = true;
+        boolean spendsAttempt = true;
         boolean permanent = false;
         String reason;
         if (failure instanceof CrmException crm) {
             retryAfter = crm.retryAfter();
             permanent = !crm.retryable();
-            reason = crm.kind().name().toLowerCase() + ": " + crm.getMessage();
+            reason = crm.kind().outcome() + ": " + crm.getMessage();
+            // The CRM's own limit (HubSpot's 10-second window, Salesforce's daily allocation) says "later", not "never":
+            // waiting for it spends no attempt, so a busy day never dead-letters a sync.
+            spendsAttempt = crm.kind() != CrmException.Kind.RATE_LIMITED;
         } else if (failure instanceof RateLimitException) {
             // Our own limit for this connection: no call was made, so no attempt is spent.
-            callMade = false;
+            spendsAttempt = false;
             reason = "rate limit of connection " + connection.name() + " reached";
         } else if (failure instanceof CircuitBreakerOpenException) {
-            callMade = false;
+            spendsAttempt = false;
             reason = "circuit of connection " + connection.name() + " is open";
         } else {
             reason = "transient: " + failure;
         }
-        boolean giveUp = permanent || (callMade && attempts >= connection.maxAttempts());
+        boolean giveUp = permanent || (spendsAttempt && attempts >= connection.maxAttempts());
         String error = SyncLog.truncate(reason, 2000);
-        Duration delay = callMade ? connection.backoff().after(attempts, retryAfter)
-                : connection.backoff().first();
-        boolean made = callMade;
+        Duration delay = spendsAttempt ? connection.backoff().after(attempts, retryAfter)
+                : retryAfter != null ? retryAfter : connection.backoff().first();
+        boolean spent = spendsAttempt;
         LOG.warnf("CRM sync of lead %s to %s failed (attempt %d): %s%s", leadId, connection.name(), attempts, reason,
                 giveUp ? "; dead-lettered" : "; retried in " + delay);
         return db.withTransaction(tx -> calls.write(tx).chain(() -> giveUp
@@ -214,7 +233,7 @@ public class SyncWorker {
                         ? Uni.createFrom().voidItem()
                         : outbox.append(tx, connection.deadLetterAggregate(), CrmSyncFailed.TYPE, leadId,
                                 new CrmSyncFailed(connection.name(), connection.kind(), attempts, error)).replaceWithVoid())
-                : tx.preparedQuery(RETRY).execute(Tuple.of(leadId, lease, delay.toMillis(), made ? 0 : 1, error)).replaceWithVoid()));
+                : tx.preparedQuery(RETRY).execute(Tuple.of(leadId, lease, delay.toMillis(), spent ? 0 : 1, error)).replaceWithVoid()));
     }
 
     private Conversion read(String json) {
