@@ -49,6 +49,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.patch;
+import static com.github.tomakehurst.wiremock.client.WireMock.patchRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.put;
@@ -413,9 +414,14 @@ class HubSpotSyncFlowTest {
     // ---- 5 ----
 
     @Test
-    void pollingPicksUpAWonDeal() throws Throwable {
+    void pollingPicksUpAWonDealAndTheContactBecomesACustomerInHubSpot() throws Throwable {
         Lead lead = Lead.fresh();
         UUID opportunityId = syncedLead(lead);
+        // the contact as HubSpot holds it after the sync, and its update
+        hubspot.stubFor(get(urlPathEqualTo(CONTACTS + "/" + lead.contactId())).withQueryParam("properties", equalTo("lifecyclestage"))
+                .willReturn(json(200, "{\"id\":\"" + lead.contactId() + "\",\"properties\":{\"lifecyclestage\":\"opportunity\"}}")));
+        hubspot.stubFor(patch(urlPathEqualTo(CONTACTS + "/" + lead.contactId()))
+                .willReturn(json(200, "{\"id\":\"" + lead.contactId() + "\",\"properties\":{}}")));
         hubspot.stubFor(post(urlPathEqualTo(DEAL_SEARCH))
                 .withRequestBody(matchingJsonPath("$.filterGroups[0].filters[1].propertyName", equalTo("leadflow_lead_id")))
                 .willReturn(json(200, "{\"total\":1,\"results\":[" + deal(lead, "closedwon", null, Instant.now())
@@ -440,6 +446,12 @@ class HubSpotSyncFlowTest {
         // the next poll reads the same deal again (HubSpot's search lags): it is not closed twice
         VertxContextSupport.subscribeAndAwait(() -> poller.poll(connection));
         assertThat(events(lead, "OpportunityClosed")).hasSize(1);
+
+        // the lifecycle follows in HubSpot: the contact is a customer there too, once
+        await().atMost(DEADLINE).until(() -> "customer".equals(sync(lead).getString("lifecycle_pushed")));
+        hubspot.verify(1, patchRequestedFor(urlPathEqualTo(CONTACTS + "/" + lead.contactId()))
+                .withRequestBody(matchingJsonPath("$.properties.lifecyclestage", equalTo("customer"))));
+        assertThat(calls(lead)).extracting(row -> row.getString("operation")).contains("contact.update");
     }
 
     // ---- 6 ----
