@@ -118,6 +118,10 @@ public interface CrmSettings {
         @WithDefault("20")
         int batch();
 
+        /** Syncs in flight at once per worker (each a CRM conversation, then a short transaction). */
+        @WithDefault("8")
+        int concurrency();
+
         /** How long a claimed job is the worker's; after that another worker (or replica) may take it. */
         @WithDefault("60S")
         Duration lease();

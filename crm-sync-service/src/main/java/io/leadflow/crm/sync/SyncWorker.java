@@ -106,8 +106,16 @@ public class SyncWorker {
         task.stop();
     }
 
-    /** Claims the due jobs and syncs them, a few at a time (the connections' own limits apply on top). */
+    /**
+     * Claims the due jobs and syncs them, {@code concurrency} at a time (the connections' own limits apply on top). A
+     * full batch means more are due: the next batch is claimed at once rather than after the interval, so a burst of
+     * qualified leads drains at the speed of the CRM, not of the timer.
+     */
     public Uni<Integer> runOnce() {
+        return runBatch(0);
+    }
+
+    private Uni<Integer> runBatch(int doneSoFar) {
         UUID lease = UUID.randomUUID();
         return db.preparedQuery(CLAIM)
                 .execute(Tuple.of(lease, settings.lease().toMillis(), settings.batch()))
@@ -115,11 +123,14 @@ public class SyncWorker {
                     List<Row> claimed = new ArrayList<>();
                     rows.forEach(claimed::add);
                     if (claimed.isEmpty()) {
-                        return Uni.createFrom().item(0);
+                        return Uni.createFrom().item(doneSoFar);
                     }
                     return Multi.createFrom().iterable(claimed)
-                            .onItem().transformToUni(row -> onOwnContext(() -> sync(row, lease)).replaceWith(row)).merge(4)
-                            .collect().asList().map(List::size);
+                            .onItem().transformToUni(row -> onOwnContext(() -> sync(row, lease)).replaceWith(row))
+                            .merge(settings.concurrency())
+                            .collect().asList()
+                            .chain(done -> claimed.size() < settings.batch() ? Uni.createFrom().item(doneSoFar + done.size())
+                                    : runBatch(doneSoFar + done.size()));
                 });
     }
 
