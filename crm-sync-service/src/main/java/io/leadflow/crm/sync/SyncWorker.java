@@ -61,7 +61,7 @@ public class SyncWorker {
     private static final String SYNCED = """
             update crm_sync set state = 'synced', crm_account_id = $3, crm_contact_id = $4, crm_opportunity_id = $5,
                    owner_id = $6, stage = $7, lifecycle = 'opportunity', opportunity_id = coalesce($8, opportunity_id),
-                   account_id = $9,
+                   account_id = $9, amount = $10,
                    lease_token = null, leased_until = null, last_error = null, synced_at = now(), updated_at = now()
              where lead_id = $1 and lease_token = $2 and state = 'pending'
             returning opportunity_id
@@ -195,7 +195,8 @@ public class SyncWorker {
                 .execute(Tuple.tuple(java.util.Arrays.asList(leadId, lease, record.accountId(), record.contactId(),
                         record.opportunityId(), record.opportunityOwnerId(), stage,
                         builtin ? UUID.fromString(record.opportunityId()) : null,
-                        OpportunityCreated.leadflowId(connection, "account", record.accountId()))))
+                        OpportunityCreated.leadflowId(connection, "account", record.accountId()),
+                        conversion.opportunity().amount())))
                 .chain(rows -> {
                     Uni<Void> logged = calls.write(tx);
                     if (rows.rowCount() == 0) {

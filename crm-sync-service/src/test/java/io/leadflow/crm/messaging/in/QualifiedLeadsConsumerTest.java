@@ -126,6 +126,7 @@ class QualifiedLeadsConsumerTest {
             assertThat(sync.getString("state")).isEqualTo("synced");
             assertThat(sync.getUUID("opportunity_id")).isEqualTo(opportunity.getUUID("id"));
             assertThat(sync.getString("lifecycle")).isEqualTo("opportunity");
+            assertThat(sync.getBigDecimal("amount")).isEqualByComparingTo("50000");
             List<Row> calls = rows("select * from crm_sync_log where lead_id = $1", UUID.fromString(leadId));
             assertThat(calls).hasSize(1);
             assertThat(calls.get(0).getString("operation")).isEqualTo("convert");
