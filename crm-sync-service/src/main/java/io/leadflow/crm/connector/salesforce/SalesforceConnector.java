@@ -528,13 +528,27 @@ public final class SalesforceConnector implements CrmConnector {
                 });
     }
 
+    /**
+     * The path as the sync log keeps it: a contact's key is the person's e-mail address, which must not outlive the
+     * person's erasure in a log, so it is shown as {@code {email}}.
+     */
+    private String loggable(String rawPath) {
+        String key = "/" + settings.contactExternalIdField() + "/";
+        int at = rawPath.indexOf(key);
+        if (at < 0) {
+            return rawPath;
+        }
+        int end = rawPath.indexOf('/', at + key.length());
+        return rawPath.substring(0, at + key.length()) + "{email}" + (end < 0 ? "" : rawPath.substring(end));
+    }
+
     /** Sends, times, classifies and logs one request; completes with the reply or a {@link CrmException}. */
     private CompletableFuture<Reply> exchange(String operation, HttpRequest.Builder builder, CallLog calls,
                                               Predicate<Reply> expected,
                                               BiFunction<String, Reply, CrmException> failure) {
         String requestId = UUID.randomUUID().toString();
         HttpRequest request = builder.header(REQUEST_ID_HEADER, requestId).timeout(settings.timeout()).build();
-        String path = request.uri().getRawPath();
+        String path = loggable(request.uri().getRawPath());
         long started = System.nanoTime();
         return http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).handle((response, error) -> {
             long latency = (System.nanoTime() - started) / 1_000_000;

@@ -195,6 +195,9 @@ class SalesforceConnectorTest {
                 TOKEN);
         assertThat(calls.get(2)).extracting(CallLog.CrmCall::method, CallLog.CrmCall::path).containsExactly("PATCH",
                 ACCOUNT_KEY);
+        // the contact's key is the person's address: the log shows a placeholder, so no address outlives an erasure
+        assertThat(calls).extracting(CallLog.CrmCall::path).noneMatch(path -> path.contains("jane"))
+                .contains(DATA + "/sobjects/Contact/Leadflow_Email__c/{email}");
         assertThat(calls).extracting(CallLog.CrmCall::requestId).containsExactlyInAnyOrderElementsOf(
                 wm.getAllServeEvents().stream().map(e -> e.getRequest().getHeader("X-Request-Id")).toList());
     }
