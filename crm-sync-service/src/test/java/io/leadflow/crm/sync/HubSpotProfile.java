@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * crm-sync with new qualified leads going to a HubSpot connection whose API is {@link HubSpotWireMock}. A profile of
+ * crm-sync with new qualified leads going to a HubSpot connection whose API is {@link CrmWireMock}. A profile of
  * its own, so the classes that test the built-in CRM keep an application where {@code builtin} is the active
  * connection. The built-in connection stays configured (application.properties).
  */
@@ -32,6 +32,6 @@ public class HubSpotProfile implements QuarkusTestProfile {
     /** The HubSpot API, for this profile's tests only (it sets the connection's base-url). */
     @Override
     public List<TestResourceEntry> testResources() {
-        return List.of(new TestResourceEntry(HubSpotWireMock.class));
+        return List.of(new TestResourceEntry(CrmWireMock.class, Map.of("connection", CONNECTION)));
     }
 }

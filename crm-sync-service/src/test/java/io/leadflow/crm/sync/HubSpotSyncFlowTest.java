@@ -89,7 +89,7 @@ class HubSpotSyncFlowTest {
     private static final String DEAL_SEARCH = "/crm/v3/objects/deals/search";
     private static final String LEAD_ID_PROPERTY = "$.properties.leadflow_lead_id";
 
-    @HubSpotWireMock.HubSpot
+    @CrmWireMock.Crm
     WireMockServer hubspot;
 
     @ConfigProperty(name = "kafka.bootstrap.servers")

@@ -12,31 +12,36 @@ import java.util.Map;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 /**
- * HubSpot's API as a local WireMock server on a free loopback port: the {@code hubspot} connection's base-url points
- * at it, and the test gets the server in its field annotated {@link HubSpot} to stub and verify HubSpot's side.
- * Nothing is stubbed here: each test stubs the requests of its own lead.
+ * An external CRM's API (HubSpot, Salesforce) as a local WireMock server on a free loopback port: the connection named
+ * by the {@code connection} argument points its base-url at it, and the test gets the server in its field annotated
+ * {@link Crm} to stub and verify the CRM's side. Nothing is stubbed here: each test stubs the requests of its own lead.
  */
-public class HubSpotWireMock implements QuarkusTestResourceLifecycleManager {
+public class CrmWireMock implements QuarkusTestResourceLifecycleManager {
 
     /** Marks the test's {@link WireMockServer} field that receives this server. */
     @Retention(RetentionPolicy.RUNTIME)
     @Target(ElementType.FIELD)
-    public @interface HubSpot {
+    public @interface Crm {
     }
 
     private WireMockServer server;
+    private String connection;
+
+    @Override
+    public void init(Map<String, String> args) {
+        connection = args.get("connection");
+    }
 
     @Override
     public Map<String, String> start() {
         server = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
         server.start();
-        return Map.of("leadflow.crm.connections." + HubSpotProfile.CONNECTION + ".base-url",
-                "http://127.0.0.1:" + server.port());
+        return Map.of("leadflow.crm.connections." + connection + ".base-url", "http://127.0.0.1:" + server.port());
     }
 
     @Override
     public void inject(TestInjector testInjector) {
-        testInjector.injectIntoFields(server, new TestInjector.AnnotatedAndMatchesType(HubSpot.class, WireMockServer.class));
+        testInjector.injectIntoFields(server, new TestInjector.AnnotatedAndMatchesType(Crm.class, WireMockServer.class));
     }
 
     @Override
