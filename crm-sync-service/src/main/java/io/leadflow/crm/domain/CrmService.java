@@ -17,7 +17,6 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.jboss.logging.Logger;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -33,7 +32,6 @@ import java.util.UUID;
 @ApplicationScoped
 public class CrmService {
 
-    private static final Logger LOG = Logger.getLogger(CrmService.class);
     /** What an account named after an erased person is called from then on. */
     static final String ERASED = "Erased contact";
 

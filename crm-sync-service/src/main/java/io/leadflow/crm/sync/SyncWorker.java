@@ -7,6 +7,7 @@ import io.leadflow.crm.connector.CrmRecord;
 import io.leadflow.crm.messaging.out.CrmSyncFailed;
 import io.leadflow.crm.messaging.out.OpportunityCreated;
 import io.leadflow.messaging.outbox.Outbox;
+import io.leadflow.messaging.scheduling.FreshContext;
 import io.leadflow.messaging.scheduling.RepeatingTask;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -126,24 +127,12 @@ public class SyncWorker {
                         return Uni.createFrom().item(doneSoFar);
                     }
                     return Multi.createFrom().iterable(claimed)
-                            .onItem().transformToUni(row -> onOwnContext(() -> sync(row, lease)).replaceWith(row))
+                            .onItem().transformToUni(row -> FreshContext.run(vertx, () -> sync(row, lease)).replaceWith(row))
                             .merge(settings.concurrency())
                             .collect().asList()
                             .chain(done -> claimed.size() < settings.batch() ? Uni.createFrom().item(doneSoFar + done.size())
                                     : runBatch(doneSoFar + done.size()));
                 });
-    }
-
-    /**
-     * Runs a job's sync on a fresh duplicated context: Hibernate Reactive keeps one session per context, and jobs
-     * synced side by side (the built-in CRM's transactions) must not share one.
-     */
-    private Uni<Void> onOwnContext(java.util.function.Supplier<Uni<Void>> work) {
-        return Uni.createFrom().emitter(emitter -> {
-            io.vertx.core.Context context = io.smallrye.common.vertx.VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
-            io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle.setContextSafe(context, true);
-            context.runOnContext(ignored -> work.get().subscribe().with(emitter::complete, emitter::fail));
-        });
     }
 
     private Uni<Void> sync(Row job, UUID lease) {

@@ -1,9 +1,6 @@
 package io.leadflow.messaging.scheduling;
 
-import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
-import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import org.jboss.logging.Logger;
 
@@ -56,13 +53,11 @@ public final class RepeatingTask {
     }
 
     private void run() {
-        Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
-        VertxContextSafetyToggle.setContextSafe(context, true);
-        context.runOnContext(ignored -> task.get().subscribe().with(
+        FreshContext.run(vertx, task::get).subscribe().with(
                 done -> arm(),
                 failure -> {
                     log.warnf("%s failed, the next run retries: %s", name, failure.toString());
                     arm();
-                }));
+                });
     }
 }
